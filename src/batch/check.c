@@ -1,0 +1,117 @@
+/* --check: verify a saved profile without a screen; --nagios: one monitoring line. */
+#include "config.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "common.h"
+#include "core/i18n.h"
+#include "core/stepref.h"
+#include "frontends.h"
+
+static void on_progress(void *ud, const char *line)
+{
+	const struct options *o = ud;
+
+	if (!o->quiet && !o->nagios && isatty(STDERR_FILENO))
+		fprintf(stderr, "\r\033[K%s", line);
+}
+
+static void clear_progress(const struct options *o)
+{
+	if (!o->quiet && !o->nagios && isatty(STDERR_FILENO))
+		fprintf(stderr, "\r\033[K");
+}
+
+/* Prints the report and a closing line; shared by --check, --batch and --rotate. */
+void batch_print_report(const struct options *o, const struct report *r)
+{
+	bool color = !o->no_color && isatty(STDOUT_FILENO);
+	const struct report_line *f = report_first_fail(r);
+
+	report_print(stdout, r, color, o->quiet);
+	if (f && f->step >= 0)
+		printf(_("Result: FAILED at step %d (%s).\n"), f->step, step_name(f->step));
+	else if (f)
+		printf("%s\n", _("Result: FAILED."));
+	else if (!o->quiet)
+		printf(_("Result: %d passed, %d warning(s).\n"), report_count(r, RS_OK), report_count(r, RS_WARN));
+}
+
+static int nagios(const struct options *o, const struct profile *p, const struct report *r,
+		  const struct verify_state *st, enum o365_rc rc, double secs)
+{
+	int days = profile_days_left(p, time(NULL));
+	const struct report_line *f = report_first_fail(r);
+	const char *label;
+	int code;
+	char perf[256];
+
+	if (rc == O365_ECONFIG || rc == O365_EUSAGE || rc == O365_EIO) {
+		code = 3;
+		label = "UNKNOWN";
+	} else if (f || (days != INT_MIN && days < 0) || (days != INT_MIN && days <= 7)) {
+		code = 2;
+		label = "CRITICAL";
+	} else if (report_count(r, RS_WARN) || (days != INT_MIN && days <= o->warn_days)) {
+		code = 1;
+		label = "WARNING";
+	} else {
+		code = 0;
+		label = "OK";
+	}
+	if (days != INT_MIN)
+		snprintf(perf, sizeof(perf), "days_left=%d;%d;7 check_time=%.3fs token_time=%.3fs imap_time=%.3fs "
+			 "smtp_time=%.3fs", days, o->warn_days, secs, st->t_token, st->t_imap, st->t_smtp);
+	else
+		snprintf(perf, sizeof(perf), "check_time=%.3fs token_time=%.3fs imap_time=%.3fs smtp_time=%.3fs",
+			 secs, st->t_token, st->t_imap, st->t_smtp);
+	if (f)
+		printf("O365-OAUTH %s - %s: %s | %s\n", label, f->check, f->text, perf);
+	else if (days != INT_MIN)
+		printf("O365-OAUTH %s - %s; secret expires in %d days (%s) | %s\n", label,
+		       report_count(r, RS_WARN) ? "checks passed with warnings" : "all checks passed", days,
+		       p->secret_expiry, perf);
+	else
+		printf("O365-OAUTH %s - %s; no secret expiry recorded | %s\n", label,
+		       report_count(r, RS_WARN) ? "checks passed with warnings" : "all checks passed", perf);
+	return code;
+}
+
+enum o365_rc batch_check(const struct options *o, int *status)
+{
+	struct loaded l;
+	struct verify_opts vo;
+	struct verify_state st = { 0 };
+	struct report r = { 0 };
+	enum o365_rc rc;
+	struct timespec t0, t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if ((rc = batch_load(o, &l)) != O365_OK) {
+		if (o->nagios) {
+			printf("O365-OAUTH UNKNOWN - profile cannot be used | \n");
+			*status = 3;
+		}
+		return rc;
+	}
+	batch_verify_opts(o, &vo);
+	vo.progress = on_progress;
+	vo.ud = (void *)o;
+	if (!o->quiet && !o->nagios)
+		printf(_("Checking %s\n"), l.path);
+	rc = verify_run(l.p, &vo, &st, &r);
+	clear_progress(o);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	if (o->nagios)
+		*status = nagios(o, l.p, &r, &st,  rc,
+				 (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+	else
+		batch_print_report(o, &r);
+	verify_state_clear(&st);
+	report_free(&r);
+	profile_free(&l.p);
+	return rc;
+}

@@ -1,0 +1,151 @@
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "common.h"
+#include "core/codec.h"
+#include "core/i18n.h"
+#include "core/store.h"
+#include "core/validate.h"
+
+void print_err(const struct o365_err *e)
+{
+	fprintf(stderr, "%s: %s\n", PACKAGE, e->msg);
+	if (e->fix[0])
+		fprintf(stderr, "%s: %s\n", PACKAGE, e->fix);
+}
+
+enum o365_rc batch_load(const struct options *o, struct loaded *l)
+{
+	struct o365_err e;
+	enum o365_rc rc;
+
+	err_clear(&e);
+	memset(l, 0, sizeof(*l));
+	if ((rc = store_path(o->config, o->profile, l->path, sizeof(l->path), &e)) != O365_OK ||
+	    (rc = store_load(l->path, &l->p, &e)) != O365_OK) {
+		print_err(&e);
+		return rc;
+	}
+	if ((rc = batch_overrides(o, l->p, &e)) != O365_OK) {
+		print_err(&e);
+		profile_free(&l->p);
+	}
+	return rc;
+}
+
+enum o365_rc batch_overrides(const struct options *o, struct profile *p, struct o365_err *e)
+{
+	struct vmsg m;
+	char host[256];
+	int port = 1;
+
+	if (o->authority) {
+		if (validate_authority(o->authority, &m) != V_OK)
+			return err_set(e, O365_EUSAGE, "--authority: %s", m.text);
+		profile_set_str(&p->authority, o->authority);
+	}
+	if (o->cacert) {
+		if (access(o->cacert, R_OK) != 0)
+			return err_set(e, O365_EUSAGE, _("--cacert %s: %s"), o->cacert, strerror(errno));
+		profile_set_str(&p->ca_file, o->cacert);
+	}
+	if (o->imap_server) {
+		if (!validate_hostport(o->imap_server, host, sizeof(host), &port))
+			return err_set(e, O365_EUSAGE, _("--imap-server takes HOST or HOST:PORT, not '%s'"), o->imap_server);
+		profile_set_str(&p->imap_server, o->imap_server);
+	}
+	if (o->smtp_server) {
+		if (!validate_hostport(o->smtp_server, host, sizeof(host), &port))
+			return err_set(e, O365_EUSAGE, _("--smtp-server takes HOST or HOST:PORT, not '%s'"), o->smtp_server);
+		profile_set_str(&p->smtp_check_server, o->smtp_server);
+	}
+	return O365_OK;
+}
+
+void batch_verify_opts(const struct options *o, struct verify_opts *vo)
+{
+	memset(vo, 0, sizeof(*vo));
+	vo->cacert = o->cacert;
+	vo->timeout_ms = o->timeout_s ? o->timeout_s * 1000L : 0;
+	vo->warn_days = o->warn_days;
+	vo->transcript = o->transcript;
+	vo->send_test = o->send_test;
+	vo->probe_denied = o->probe_denied;
+	vo->wait_minutes = o->wait_minutes;
+	vo->token_only = o->token_only;
+}
+
+static char *read_line_fd(int fd)
+{
+	char buf[4096];
+	size_t n = 0;
+	ssize_t k;
+	char *out;
+
+	while (n < sizeof(buf) - 1 && (k = read(fd, buf + n, sizeof(buf) - 1 - n)) != 0) {
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0)
+			break;
+		n += (size_t)k;
+	}
+	buf[n] = '\0';
+	buf[strcspn(buf, "\r\n")] = '\0';
+	out = strdup(buf);
+	codec_cleanse(buf, sizeof(buf));
+	return out;
+}
+
+enum o365_rc batch_read_secret(const struct options *o, char **secret, struct o365_err *e)
+{
+	*secret = NULL;
+	if (o->secret_stdin) {
+		*secret = read_line_fd(STDIN_FILENO);
+	} else if (o->secret_file) {
+		struct stat st;
+		int fd = open(o->secret_file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+		if (fd < 0)
+			return err_set(e, O365_ECONFIG, _("--secret-file %s: %s"), o->secret_file, strerror(errno));
+		if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+			close(fd);
+			return err_set(e, O365_ECONFIG, _("--secret-file %s: not a regular file"), o->secret_file);
+		}
+		if (st.st_uid != geteuid() || (st.st_mode & 077)) {
+			close(fd);
+			err_set(e, O365_ECONFIG, _("--secret-file %s: readable by others or not yours; refusing"),
+				o->secret_file);
+			err_fix(e, _("Run: chmod 600 '%s' (as its owner)"), o->secret_file);
+			return O365_ECONFIG;
+		}
+		*secret = read_line_fd(fd);
+		close(fd);
+	} else {
+		return O365_OK;
+	}
+	if (!*secret || !**secret) {
+		codec_free_secret(secret);
+		return err_set(e, O365_ECONFIG, "%s", _("The secret given is empty."));
+	}
+	return O365_OK;
+}
+
+struct profile *profile_clone(const struct profile *p)
+{
+	char *text = store_to_json(p);
+	struct profile *q = NULL;
+	struct o365_err e;
+
+	if (text) {
+		store_from_json(text, "clone", &q, &e);
+		codec_cleanse(text, strlen(text));
+		free(text);
+	}
+	return q;
+}

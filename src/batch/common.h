@@ -1,0 +1,30 @@
+/* Helpers shared by the non-interactive modes. */
+#ifndef O365_BATCH_COMMON_H
+#define O365_BATCH_COMMON_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "check/verify.h"
+#include "core/err.h"
+#include "core/profile.h"
+#include "options.h"
+
+struct loaded {
+	char path[4096];
+	struct profile *p;
+};
+
+void print_err(const struct o365_err *e);
+/* Resolves and loads the profile named by the options; prints what went wrong. */
+enum o365_rc batch_load(const struct options *o, struct loaded *l);
+/* Applies --authority, --cacert, --imap-server, --smtp-server to the profile. */
+enum o365_rc batch_overrides(const struct options *o, struct profile *p, struct o365_err *e);
+void batch_verify_opts(const struct options *o, struct verify_opts *vo);
+/* Reads the secret from --secret-stdin or --secret-file (0600, owned by us). *secret is NULL when
+ * neither was given. */
+enum o365_rc batch_read_secret(const struct options *o, char **secret, struct o365_err *e);
+/* A deep copy through the serialiser. */
+struct profile *profile_clone(const struct profile *p);
+
+#endif

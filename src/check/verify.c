@@ -1,0 +1,457 @@
+#include "config.h"
+
+#include <limits.h>
+#include <poll.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <fcntl.h>
+
+#include "core/catalogue.h"
+#include "core/claims.h"
+#include "core/i18n.h"
+#include "core/stepref.h"
+#include "core/validate.h"
+#include "net/mail.h"
+#include "verify.h"
+
+static void progress(const struct verify_opts *o, const char *fmt, ...) O365_PRINTF(2, 3);
+
+static void progress(const struct verify_opts *o, const char *fmt, ...)
+{
+	char line[512];
+	va_list ap;
+
+	if (!o->progress)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	o->progress(o->ud, line);
+}
+
+static void field(struct report *r, enum vres v, const struct vmsg *m, const char *check, int step,
+		  const char *what)
+{
+	if (v == V_ERR)
+		report_add(r, RS_FAIL, check, step, O365_ECONFIG, m->text, _("%s is not valid."), what);
+	else if (v == V_WARN)
+		report_add(r, RS_WARN, check, step, O365_OK, NULL, "%s: %s", what, m->text);
+}
+
+void verify_fields(const struct profile *p, const struct verify_opts *o, struct report *r)
+{
+	struct vmsg m;
+	int before = r->n, days;
+
+	field(r, validate_tenant(p->tenant, &m), &m, "tenant", STEP_APP, _("Directory (tenant) ID"));
+	field(r, validate_client_id(p->client_id, p->tenant, &m), &m, "client-id", STEP_APP,
+	      _("Application (client) ID"));
+	if (p->auth == AUTH_CERTIFICATE) {
+		struct stat st;
+		if (!p->cert_path || access(p->cert_path, R_OK) != 0)
+			report_add(r, RS_FAIL, "certificate", STEP_SECRET, O365_ECONFIG,
+				   _("Generate the certificate at step 2, or set certificate.cert to its PEM file."),
+				   _("The certificate file %s cannot be read."), p->cert_path ? p->cert_path : "-");
+		if (!p->key_path || stat(p->key_path, &st) != 0)
+			report_add(r, RS_FAIL, "certificate", STEP_SECRET, O365_ECONFIG,
+				   _("Generate the certificate at step 2, or set certificate.key to its key file."),
+				   _("The private key %s cannot be read."), p->key_path ? p->key_path : "-");
+		else if (st.st_mode & 077)
+			report_add(r, RS_FAIL, "certificate", STEP_SECRET, O365_ECONFIG, NULL,
+				   _("The private key %s is readable by others: run chmod 600 on it."), p->key_path);
+	} else {
+		const char *sec = o && o->secret_override ? o->secret_override : p->secret;
+		field(r, validate_secret(sec, p->client_id, p->tenant, NULL, &m), &m, "secret", STEP_SECRET,
+		      _("Client secret"));
+	}
+	if (p->mod_notifications || p->mod_reporting || p->mod_delivery) {
+		field(r, validate_email(p->username, &m), &m, "username", STEP_MAILSERVER, _("Username"));
+		field(r, validate_email(p->sender, &m), &m, "sender", STEP_MAILSERVER, _("Sender's e-mail address"));
+		field(r, validate_host(p->smtp_server, &m), &m, "smtp-server", STEP_MAILSERVER, _("SMTP server"));
+		if (p->smtp_port < 1 || p->smtp_port > 65535)
+			report_add(r, RS_FAIL, "smtp-port", STEP_MAILSERVER, O365_ECONFIG, NULL,
+				   "%s", _("The SMTP server port must be from 1 to 65535 (587 for Office 365)."));
+		else if (p->smtp_port != 587 && !p->smtp_check_server)
+			report_add(r, RS_WARN, "smtp-port", STEP_MAILSERVER, O365_OK, NULL,
+				   _("SMTP port %d: Office 365 takes OAuth submission on 587."), p->smtp_port);
+		if (p->transport == TSEC_NONE)
+			report_add(r, RS_FAIL, "transport", STEP_MAILSERVER, O365_ECONFIG, NULL,
+				   "%s", _("Transport security None sends the token in clear; choose Auto or TLS."));
+		else if (p->transport == TSEC_SSL)
+			report_add(r, RS_WARN, "transport", STEP_MAILSERVER, O365_OK, NULL,
+				   "%s", _("Transport security SSL may mean implicit TLS, which port 587 does not "
+					   "speak; Auto or TLS is safer."));
+	}
+	for (int i = 0; p->mailboxes && p->mailboxes[i]; i++)
+		field(r, validate_email(p->mailboxes[i], &m), &m, "mailboxes", STEP_EXCHANGE, p->mailboxes[i]);
+	if (p->authority)
+		field(r, validate_authority(p->authority, &m), &m, "authority", STEP_START, _("Authority URL"));
+	if (r->n == before)
+		report_add(r, RS_OK, "fields", -1, O365_OK, NULL, "%s", _("All fields are well-formed."));
+	days = profile_days_left(p, time(NULL));
+	if (days == INT_MIN)
+		report_add(r, RS_INFO, "expiry", -1, O365_OK, NULL, "%s",
+			   _("No secret expiry date recorded; add it at step 2 to be warned in time."));
+	else if (days < 0)
+		report_add(r, RS_WARN, "expiry", STEP_SECRET, O365_EEXPIRY,
+			   _("Rotate the secret: o365-oauth-setup --rotate"),
+			   _("The recorded expiry date %s has passed."), p->secret_expiry);
+	else if (o && days <= o->warn_days)
+		report_add(r, RS_WARN, "expiry", STEP_SECRET, O365_EEXPIRY,
+			   _("Rotate the secret: o365-oauth-setup --rotate"),
+			   P_("The client secret expires in %d day (%s).", "The client secret expires in %d days (%s).",
+			      days),
+			   days, p->secret_expiry);
+	else
+		report_add(r, RS_OK, "expiry", -1, O365_OK, NULL, _("The client secret expires in %d days (%s)."),
+			   days, p->secret_expiry);
+}
+
+static void net_cfg_for(const struct profile *p, const struct verify_opts *o, struct net_cfg *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->cacert = o->cacert ? o->cacert : p->ca_file;
+	cfg->total_timeout_ms = o->timeout_ms;
+	if (o->timeout_ms && o->timeout_ms < 10000)
+		cfg->connect_timeout_ms = o->timeout_ms;
+	cfg->cancel = o->cancel;
+}
+
+/* One FAIL line from a token-endpoint or discovery outcome, with Microsoft's IDs. */
+static void net_failure(struct report *r, const char *check, enum o365_rc rc, const struct net_result *nr)
+{
+	if (nr->code || nr->error[0]) {
+		const struct fix *fx = catalogue_aadsts(nr->code);
+		char text[1400];
+		if (nr->code)
+			snprintf(text, sizeof(text), "AADSTS%ld (%s): %s", nr->code, nr->error,
+				 fx ? _(fx->cause) : nr->description);
+		else
+			snprintf(text, sizeof(text), "%s: %s", nr->error, nr->description);
+		report_add(r, RS_FAIL, check, fx ? fx->step : STEP_APP, rc,
+			   fx ? _(fx->fix) : _("Read Microsoft's words above; the trace ID helps Microsoft support."),
+			   "%s", text);
+		if (fx && nr->description[0])
+			report_add(r, RS_INFO, check, -1, O365_OK, NULL, _("Microsoft said: %s"), nr->description);
+		if (nr->trace_id[0] || nr->correlation_id[0])
+			report_add(r, RS_INFO, check, -1, O365_OK, NULL,
+				   _("For a support ticket: trace ID %s, correlation ID %s, timestamp %s"),
+				   nr->trace_id[0] ? nr->trace_id : "-", nr->correlation_id[0] ? nr->correlation_id : "-",
+				   nr->timestamp[0] ? nr->timestamp : "-");
+		return;
+	}
+	{
+		const struct fix *fx = catalogue_fault(nr->fault);
+		if (nr->http_status && nr->fault != NF_NONE)
+			report_add(r, RS_FAIL, check, fx->step, fx->rc, _(fx->fix), _("%s (HTTP %ld%s%s)"), _(fx->cause),
+				   nr->http_status, nr->detail[0] ? ", " : "", nr->detail);
+		else
+			report_add(r, RS_FAIL, check, fx->step, fx->rc, _(fx->fix), "%s%s%s", _(fx->cause),
+				   nr->detail[0] ? " " : "", nr->detail);
+		if (nr->attempts > 1)
+			report_add(r, RS_INFO, check, -1, O365_OK, NULL, _("Tried %d times."), nr->attempts);
+	}
+}
+
+static enum o365_rc check_tenant(struct profile *p, const struct verify_opts *o, struct report *r)
+{
+	struct net_cfg cfg;
+	struct discovery d;
+	struct net_result nr;
+	enum o365_rc rc;
+	int cloud;
+
+	net_cfg_for(p, o, &cfg);
+	progress(o, _("Looking up tenant %s ..."), p->tenant);
+	rc = net_discover(&cfg, profile_authority(p), p->tenant, &d, &nr);
+	if (rc != O365_OK) {
+		net_failure(r, "tenant", rc, &nr);
+		return rc;
+	}
+	report_add(r, RS_OK, "tenant", -1, O365_OK, NULL, _("Tenant %s found (region %s)."), p->tenant,
+		   d.region[0] ? d.region : "-");
+	/* The issuer's host tells the tenant's cloud. */
+	cloud = -1;
+	if (strstr(d.cloud_instance, "partner.microsoftonline.cn"))
+		cloud = CLOUD_CHINA;
+	else if (strstr(d.cloud_instance, "microsoftonline.us"))
+		cloud = CLOUD_USGOV;
+	else if (strstr(d.cloud_instance, "microsoftonline.com"))
+		cloud = CLOUD_GLOBAL;
+	if ((cloud >= 0 && cloud != (int)p->cloud) || (!strcasecmp(d.region, "USG") && p->cloud != CLOUD_USGOV) ||
+	    (!strcasecmp(d.region, "USGov") && p->cloud != CLOUD_USGOV))
+		report_add(r, RS_WARN, "tenant", STEP_START, O365_OK,
+			   _("Choose the tenant's cloud at step 0."),
+			   _("The tenant belongs to another cloud (%s, region %s) than the one chosen (%s)."),
+			   d.cloud_instance[0] ? d.cloud_instance : "-", d.region[0] ? d.region : "-",
+			   _(cloud_get(p->cloud)->label));
+	return O365_OK;
+}
+
+static enum o365_rc check_token(struct profile *p, const struct verify_opts *o, struct verify_state *st,
+				struct report *r)
+{
+	struct net_cfg cfg;
+	struct net_result nr;
+	struct token_request req = {
+		.authority = profile_authority(p),
+		.tenant = p->tenant,
+		.client_id = p->client_id,
+		.scope = profile_scope(p),
+	};
+	struct claims c;
+	char why[256];
+	enum o365_rc rc;
+
+	if (p->auth == AUTH_CERTIFICATE) {
+		req.cert_path = p->cert_path;
+		req.key_path = p->key_path;
+	} else {
+		req.secret = o->secret_override ? o->secret_override : p->secret;
+	}
+	net_cfg_for(p, o, &cfg);
+	if (!token_usable(&st->token, time(NULL))) {
+		token_clear(&st->token);
+		struct timespec t0, t1;
+		progress(o, "%s", _("Requesting a token ..."));
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		rc = net_token_fetch(&cfg, &req, &st->token, &nr);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		st->t_token = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+		if (rc != O365_OK) {
+			net_failure(r, "token", rc, &nr);
+			return rc;
+		}
+		report_add(r, RS_OK, "token", -1, O365_OK, NULL, _("Token issued (valid %ld s)%s."),
+			   st->token.expires_in, nr.attempts > 1 ? _(" after retries") : "");
+	}
+	if (!claims_decode(st->token.access_token, &c, why, sizeof(why))) {
+		report_add(r, RS_WARN, "claims", -1, O365_OK, NULL,
+			   _("The token could not be read (%s); the mailbox checks will tell."), why);
+		st->roles_known = false;
+		st->roles_ok = true;
+		return O365_OK;
+	}
+	st->roles_known = true;
+	st->roles_ok = claims_diagnose(&c, p, time(NULL), r);
+	claims_free(&c);
+	return st->roles_ok ? O365_OK : O365_EROLES;
+}
+
+static void save_transcript(const char *path, struct mail_result *res, int n, struct report *r)
+{
+	int fd;
+	FILE *f;
+
+	if (!path)
+		return;
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+	if (fd < 0 || fchmod(fd, 0600) != 0 || !(f = fdopen(fd, "w"))) {
+		if (fd >= 0)
+			close(fd);
+		report_add(r, RS_WARN, "transcript", -1, O365_OK, NULL, _("Cannot write the transcript %s."), path);
+		return;
+	}
+	for (int i = 0; i < n; i++)
+		fprintf(f, "==== %s %s: %s\n%s\n", res[i].proto == MP_IMAP ? "IMAP" : "SMTP", res[i].mailbox,
+			res[i].ok ? "OK" : "FAILED", res[i].transcript ? res[i].transcript : "");
+	fclose(f);
+	report_add(r, RS_INFO, "transcript", -1, O365_OK, NULL, _("Server dialogue kept in %s (tokens redacted)."),
+		   path);
+}
+
+static void mail_cfg_for(const struct profile *p, const struct verify_opts *o, struct mail_cfg *mc)
+{
+	memset(mc, 0, sizeof(*mc));
+	net_cfg_for(p, o, &mc->net);
+	profile_imap_endpoint(p, mc->imap_host, sizeof(mc->imap_host), &mc->imap_port);
+	profile_smtp_endpoint(p, mc->smtp_host, sizeof(mc->smtp_host), &mc->smtp_port);
+}
+
+/* One line per mailbox and protocol; returns how many refused access. */
+static int report_mail(struct report *r, struct mail_result *res, int n, const struct verify_state *st,
+		       bool final)
+{
+	int refused = 0;
+
+	for (int i = 0; i < n; i++) {
+		char check[300];
+		const char *proto = res[i].proto == MP_IMAP ? "imap" : "smtp";
+		snprintf(check, sizeof(check), "%s:%s", proto, res[i].mailbox);
+		if (res[i].ok) {
+			report_add(r, RS_OK, check, -1, O365_OK, NULL, _("Logged in with XOAUTH2 (%.1f s)."),
+				   res[i].seconds);
+			continue;
+		}
+		if (res[i].fault != NF_NONE) {
+			const struct fix *fx = catalogue_fault(res[i].fault);
+			report_add(r, RS_FAIL, check, STEP_MAILSERVER, fx->rc, _(fx->fix), "%s %s", _(fx->cause),
+				   res[i].last_reply);
+			continue;
+		}
+		{
+			enum mail_verdict v = catalogue_mail_classify(res[i].proto, res[i].transcript);
+			const struct fix *fx = catalogue_mail(v, res[i].proto, !st->roles_known || st->roles_ok);
+			refused += fx->rc == O365_EMAILBOX;
+			if (final || fx->rc != O365_EMAILBOX)
+				report_add(r, RS_FAIL, check, fx->step, fx->rc, _(fx->fix), _("Server said \"%s\": %s"),
+					   res[i].last_reply, _(fx->cause));
+		}
+	}
+	return refused;
+}
+
+static enum o365_rc check_mailboxes(struct profile *p, const struct verify_opts *o, struct verify_state *st,
+				    struct report *r)
+{
+	struct mail_cfg mc;
+	struct mail_result *res = NULL;
+	const char *fallback[2];
+	const char *const *boxes = profile_check_mailboxes(p, fallback);
+	int n = 0, refused;
+	time_t deadline = time(NULL) + (time_t)o->wait_minutes * 60;
+	enum o365_rc rc;
+
+	if (!boxes[0]) {
+		report_add(r, RS_WARN, "mailboxes", STEP_MAILSERVER, O365_OK, NULL, "%s",
+			   _("No mailbox to check: set the username at step 6."));
+		return O365_OK;
+	}
+	mail_cfg_for(p, o, &mc);
+	for (;;) {
+		progress(o, _("Checking %d mailbox(es) over %s%s ..."), (int)(boxes[1] ? 2 : 1),
+			 p->mod_delivery ? "IMAP and " : "", "SMTP");
+		rc = net_mail_check(&mc, st->token.access_token, boxes, p->mod_delivery, true, &res, &n);
+		if (rc == O365_ECANCEL) {
+			mail_results_free(&res, n);
+			report_add(r, RS_FAIL, "mailboxes", -1, O365_ECANCEL, NULL, "%s", _("Cancelled."));
+			return O365_ECANCEL;
+		}
+		refused = 0;
+		for (int i = 0; i < n; i++)
+			if (!res[i].ok && res[i].fault == NF_NONE &&
+			    catalogue_mail(catalogue_mail_classify(res[i].proto, res[i].transcript), res[i].proto,
+					   !st->roles_known || st->roles_ok)->rc == O365_EMAILBOX)
+				refused++;
+		if (!refused || time(NULL) >= deadline || o->wait_minutes <= 0)
+			break;
+		/* Exchange can take 30-60 minutes to apply a new service principal or permission. */
+		for (int left = 60; left > 0; left--) {
+			long mins = (long)(deadline - time(NULL)) / 60;
+			progress(o, _("%d mailbox login(s) refused; Exchange can take 30-60 minutes to "
+				      "propagate. Next try in %d s (giving up in %ld min)."),
+				 refused, left, mins);
+			if (o->cancel && *o->cancel)
+				break;
+			poll(NULL, 0, 1000);
+		}
+		mail_results_free(&res, n);
+		if (o->cancel && *o->cancel) {
+			report_add(r, RS_FAIL, "mailboxes", -1, O365_ECANCEL, NULL, "%s", _("Cancelled."));
+			return O365_ECANCEL;
+		}
+		if (!token_usable(&st->token, time(NULL)) && check_token(p, o, st, r) != O365_OK)
+			return report_rc(r);
+	}
+	for (int i = 0; i < n; i++) {
+		double *t = res[i].proto == MP_IMAP ? &st->t_imap : &st->t_smtp;
+		if (res[i].seconds > *t)
+			*t = res[i].seconds;
+	}
+	report_mail(r, res, n, st, true);
+	if (refused && st->roles_ok)
+		report_add(r, RS_INFO, "mailboxes", -1, O365_OK, NULL, "%s",
+			   _("The token's roles are right: if you ran the Exchange PowerShell within the last "
+			     "hour, wait 30-60 minutes and check again (--wait 60)."));
+	save_transcript(o->transcript, res, n, r);
+	mail_results_free(&res, n);
+	if (o->send_test) {
+		struct mail_result one;
+		progress(o, _("Sending a test message to %s ..."), o->send_test);
+		rc = net_mail_send_test(&mc, st->token.access_token, p->username, p->sender, o->send_test, &one);
+		if (one.ok)
+			report_add(r, RS_OK, "send-test", -1, O365_OK, NULL, _("Test message from %s to %s accepted."),
+				   p->sender, o->send_test);
+		else
+			report_mail(r, &one, 1, st, true);
+		free(one.transcript);
+	}
+	if (o->probe_denied) {
+		const char *one_box[2] = { o->probe_denied, NULL };
+		progress(o, _("Confirming that %s is refused ..."), o->probe_denied);
+		net_mail_check(&mc, st->token.access_token, one_box, p->mod_delivery, true, &res, &n);
+		for (int i = 0; i < n; i++) {
+			char check[300];
+			snprintf(check, sizeof(check), "denied:%s", res[i].mailbox);
+			if (res[i].ok)
+				report_add(r, RS_WARN, check, STEP_EXCHANGE, O365_OK,
+					   _("Review Add-MailboxPermission and any organisation-wide grants (RBAC for "
+					     "Applications) for this app."),
+					   _("Finding: %s login to %s succeeded although it was never granted."),
+					   res[i].proto == MP_IMAP ? "IMAP" : "SMTP", res[i].mailbox);
+			else
+				report_add(r, RS_OK, check, -1, O365_OK, NULL, _("%s refused, as it should (%s)."),
+					   res[i].proto == MP_IMAP ? "IMAP" : "SMTP", res[i].last_reply);
+		}
+		mail_results_free(&res, n);
+	}
+	return report_rc(r);
+}
+
+static void record(struct profile *p, const struct report *r)
+{
+	time_t now = time(NULL);
+	const struct report_line *f = report_first_fail(r);
+	char msg[600];
+
+	profile_clear_results(p);
+	for (int i = 0; i < r->n; i++) {
+		const struct report_line *l = &r->lines[i];
+		enum check_status cs = l->st == RS_FAIL ? CHECK_FAIL : l->st == RS_WARN ? CHECK_WARN : CHECK_OK;
+		if (l->st == RS_INFO || !strcmp(l->check, "claims"))
+			continue;
+		profile_set_result(p, l->check, cs, l->text, now);
+	}
+	if (f)
+		snprintf(msg, sizeof(msg), _("failed at %s: step %d (%s)"), f->check, f->step, step_name(f->step));
+	else
+		snprintf(msg, sizeof(msg), "%s", report_count(r, RS_WARN) ? _("passed with warnings") : _("passed"));
+	profile_set_result(p, "overall", f ? CHECK_FAIL : report_count(r, RS_WARN) ? CHECK_WARN : CHECK_OK, msg,
+			   now);
+}
+
+enum o365_rc verify_run(struct profile *p, const struct verify_opts *o, struct verify_state *st,
+			struct report *r)
+{
+	enum o365_rc rc;
+
+	verify_fields(p, o, r);
+	if (report_first_fail(r) || o->fields_only)
+		goto out;
+	if (check_tenant(p, o, r) != O365_OK)
+		goto out;
+	rc = check_token(p, o, st, r);
+	if (rc == O365_EROLES) {
+		report_add(r, RS_INFO, "mailboxes", -1, O365_OK, NULL, "%s",
+			   _("Mailbox checks skipped until the token carries the required roles."));
+		goto out;
+	}
+	if (rc != O365_OK || o->token_only)
+		goto out;
+	check_mailboxes(p, o, st, r);
+out:
+	record(p, r);
+	return report_rc(r);
+}
+
+void verify_state_clear(struct verify_state *st)
+{
+	token_clear(&st->token);
+	st->roles_known = st->roles_ok = false;
+}

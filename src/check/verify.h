@@ -1,0 +1,42 @@
+/* The verification ladder shared by both front-ends: fields, tenant, token, claims, mailboxes.
+ * It fills a report and records results in the profile. */
+#ifndef O365_VERIFY_H
+#define O365_VERIFY_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "core/profile.h"
+#include "core/report.h"
+#include "net/net.h"
+
+struct verify_opts {
+	const char *cacert;     /* overrides the profile's CA file */
+	long timeout_ms;        /* total per request; 0 = default */
+	int warn_days;
+	const char *transcript; /* file to keep the server dialogue in, or NULL */
+	const char *send_test;  /* recipient of a real test message, or NULL */
+	const char *probe_denied;
+	int wait_minutes;       /* re-check refused mailboxes for this long */
+	volatile int *cancel;
+	/* Live progress for a front-end; may be NULL. */
+	void (*progress)(void *ud, const char *line);
+	void *ud;
+	bool fields_only;       /* stop after the local checks */
+	bool token_only;        /* stop after the token and claims */
+	const char *secret_override; /* verify with this secret instead of the profile's */
+};
+
+/* Keeps the token between runs (rechecks reuse it until shortly before expiry). */
+struct verify_state {
+	struct token token;
+	bool roles_known, roles_ok;
+	double t_token, t_imap, t_smtp; /* seconds, for monitoring */
+};
+
+void verify_fields(const struct profile *p, const struct verify_opts *o, struct report *r);
+enum o365_rc verify_run(struct profile *p, const struct verify_opts *o, struct verify_state *st,
+			struct report *r);
+void verify_state_clear(struct verify_state *st);
+
+#endif

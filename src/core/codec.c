@@ -1,0 +1,117 @@
+#include "config.h"
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/rand.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "codec.h"
+
+unsigned char *codec_b64url_decode(const char *in, size_t inlen, size_t *len)
+{
+	size_t padded = (inlen + 3) / 4 * 4;
+	char *tmp = malloc(padded + 1);
+	unsigned char *out = malloc(padded / 4 * 3 + 1);
+	int n;
+	size_t pad = padded - inlen;
+
+	if (!tmp || !out || inlen % 4 == 1)
+		goto fail;
+	for (size_t i = 0; i < inlen; i++) {
+		char c = in[i];
+		if (c == '-')
+			c = '+';
+		else if (c == '_')
+			c = '/';
+		else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+			goto fail; /* '+', '/', '=' and junk are not base64url */
+		tmp[i] = c;
+	}
+	memset(tmp + inlen, '=', pad);
+	tmp[padded] = '\0';
+	n = EVP_DecodeBlock(out, (const unsigned char *)tmp, (int)padded);
+	if (n < 0)
+		goto fail;
+	n -= (int)pad; /* EVP_DecodeBlock counts padding as zero bytes */
+	out[n] = '\0';
+	*len = (size_t)n;
+	free(tmp);
+	return out;
+fail:
+	free(tmp);
+	free(out);
+	return NULL;
+}
+
+char *codec_b64_encode(const unsigned char *in, size_t len)
+{
+	char *out = malloc((len + 2) / 3 * 4 + 1);
+
+	if (!out)
+		return NULL;
+	EVP_EncodeBlock((unsigned char *)out, in, (int)len);
+	return out;
+}
+
+char *codec_b64url_encode(const unsigned char *in, size_t len)
+{
+	char *out = codec_b64_encode(in, len);
+	size_t n;
+
+	if (!out)
+		return NULL;
+	for (n = 0; out[n]; n++) {
+		if (out[n] == '+')
+			out[n] = '-';
+		else if (out[n] == '/')
+			out[n] = '_';
+	}
+	while (n > 0 && out[n - 1] == '=')
+		out[--n] = '\0';
+	return out;
+}
+
+void codec_cleanse(void *p, size_t n)
+{
+	if (p && n)
+		OPENSSL_cleanse(p, n);
+}
+
+void codec_free_secret(char **s)
+{
+	if (!s || !*s)
+		return;
+	OPENSSL_cleanse(*s, strlen(*s));
+	free(*s);
+	*s = NULL;
+}
+
+void codec_sha256_hex(const void *data, size_t n, char out[65])
+{
+	unsigned char md[32];
+	unsigned int mdlen = 0;
+
+	EVP_Digest(data, n, md, &mdlen, EVP_sha256(), NULL);
+	for (unsigned i = 0; i < 32; i++)
+		snprintf(out + 2 * i, 3, "%02x", md[i]);
+}
+
+bool codec_random(unsigned char *buf, size_t n)
+{
+	return RAND_bytes(buf, (int)n) == 1;
+}
+
+bool codec_guid(char out[37])
+{
+	unsigned char b[16];
+
+	if (!codec_random(b, sizeof(b)))
+		return false;
+	b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);
+	b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
+	snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
+		 b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+	return true;
+}

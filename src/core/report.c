@@ -1,0 +1,106 @@
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "report.h"
+#include "stepref.h"
+
+void report_add(struct report *r, enum rstatus st, const char *check, int step, enum o365_rc rc,
+		const char *fix, const char *fmt, ...)
+{
+	struct report_line *l;
+	char text[2048];
+	va_list ap;
+
+	l = realloc(r->lines, (size_t)(r->n + 1) * sizeof(*l));
+	if (!l)
+		return;
+	r->lines = l;
+	l = &r->lines[r->n++];
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	l->st = st;
+	l->check = strdup(check);
+	l->text = strdup(text);
+	l->fix = fix && *fix ? strdup(fix) : NULL;
+	l->step = step;
+	l->rc = rc;
+}
+
+enum o365_rc report_rc(const struct report *r)
+{
+	enum o365_rc soft = O365_OK;
+
+	for (int i = 0; i < r->n; i++) {
+		if (r->lines[i].st == RS_FAIL)
+			return r->lines[i].rc;
+		if (r->lines[i].st == RS_WARN && r->lines[i].rc == O365_EEXPIRY)
+			soft = O365_EEXPIRY;
+	}
+	return soft;
+}
+
+int report_count(const struct report *r, enum rstatus st)
+{
+	int n = 0;
+
+	for (int i = 0; i < r->n; i++)
+		n += r->lines[i].st == st;
+	return n;
+}
+
+const struct report_line *report_first_fail(const struct report *r)
+{
+	for (int i = 0; i < r->n; i++)
+		if (r->lines[i].st == RS_FAIL)
+			return &r->lines[i];
+	return NULL;
+}
+
+const char *rstatus_label(enum rstatus st)
+{
+	switch (st) {
+	case RS_OK:
+		return "OK";
+	case RS_WARN:
+		return "WARN";
+	case RS_FAIL:
+		return "FAIL";
+	default:
+		return "INFO";
+	}
+}
+
+void report_print(FILE *f, const struct report *r, bool color, bool quiet)
+{
+	static const char *const colors[] = { [RS_OK] = "\033[32m", [RS_INFO] = "\033[36m",
+					      [RS_WARN] = "\033[33m", [RS_FAIL] = "\033[31;1m" };
+
+	for (int i = 0; i < r->n; i++) {
+		const struct report_line *l = &r->lines[i];
+		if (quiet && l->st != RS_FAIL && l->st != RS_WARN)
+			continue;
+		fprintf(f, "%s%-4s%s  %-14s %s\n", color ? colors[l->st] : "", rstatus_label(l->st),
+			color ? "\033[0m" : "", l->check, l->text);
+		if (l->fix && l->step >= 0)
+			fprintf(f, _("      -> Go back to step %d (%s): %s\n"), l->step, step_name(l->step), l->fix);
+		else if (l->fix)
+			fprintf(f, _("      -> %s\n"), l->fix);
+	}
+}
+
+void report_free(struct report *r)
+{
+	for (int i = 0; i < r->n; i++) {
+		free(r->lines[i].check);
+		free(r->lines[i].text);
+		free(r->lines[i].fix);
+	}
+	free(r->lines);
+	r->lines = NULL;
+	r->n = 0;
+}

@@ -1,0 +1,22 @@
+/* The front-ends main() chooses between. Each returns a status code; *status is the exit status
+ * for modes with their own convention (Nagios). */
+#ifndef O365_FRONTENDS_H
+#define O365_FRONTENDS_H
+
+#include "core/err.h"
+#include "options.h"
+
+enum o365_rc frontend_run(const struct options *o, int *status);
+enum o365_rc batch_check(const struct options *o, int *status);
+enum o365_rc batch_apply(const struct options *o);
+enum o365_rc batch_rotate(const struct options *o);
+enum o365_rc batch_export(const struct options *o);
+enum o365_rc batch_powershell(const struct options *o);
+enum o365_rc batch_list(const struct options *o);
+enum o365_rc wizard_run(const struct options *o);
+
+/* Shared by the batch modes. */
+struct report;
+void batch_print_report(const struct options *o, const struct report *r);
+
+#endif

@@ -1,0 +1,331 @@
+/* Entry point: options, then one front-end. Only here do status codes become exit statuses. */
+#include "config.h"
+
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+
+#include "core/err.h"
+#include "core/i18n.h"
+#include "frontends.h"
+#include "options.h"
+
+enum {
+	OPT_NO_COLOR = 256,
+	OPT_SECRET_STDIN,
+	OPT_SECRET_FILE,
+	OPT_SAVE_UNVERIFIED,
+	OPT_WARN_DAYS,
+	OPT_AUTHORITY,
+	OPT_CACERT,
+	OPT_IMAP,
+	OPT_SMTP,
+	OPT_TRANSCRIPT,
+	OPT_SEND_TEST,
+	OPT_WAIT,
+	OPT_PROBE_DENIED,
+	OPT_ROTATE,
+	OPT_EXPORT,
+	OPT_INCLUDE_SECRET,
+	OPT_POWERSHELL,
+	OPT_NAGIOS,
+	OPT_LIST,
+	OPT_TIMEOUT,
+	OPT_SECRET_EXPIRY,
+	OPT_TOKEN_ONLY,
+};
+
+static const struct option long_opts[] = {
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ "config", required_argument, NULL, 'c' },
+	{ "profile", required_argument, NULL, 'p' },
+	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+	{ "check", no_argument, NULL, 'C' },
+	{ "batch", required_argument, NULL, 'b' },
+	{ "secret-stdin", no_argument, NULL, OPT_SECRET_STDIN },
+	{ "secret-file", required_argument, NULL, OPT_SECRET_FILE },
+	{ "save-unverified", no_argument, NULL, OPT_SAVE_UNVERIFIED },
+	{ "warn-days", required_argument, NULL, OPT_WARN_DAYS },
+	{ "authority", required_argument, NULL, OPT_AUTHORITY },
+	{ "cacert", required_argument, NULL, OPT_CACERT },
+	{ "imap-server", required_argument, NULL, OPT_IMAP },
+	{ "smtp-server", required_argument, NULL, OPT_SMTP },
+	{ "transcript", required_argument, NULL, OPT_TRANSCRIPT },
+	{ "send-test", required_argument, NULL, OPT_SEND_TEST },
+	{ "wait", required_argument, NULL, OPT_WAIT },
+	{ "probe-denied", required_argument, NULL, OPT_PROBE_DENIED },
+	{ "rotate", no_argument, NULL, OPT_ROTATE },
+	{ "export", required_argument, NULL, OPT_EXPORT },
+	{ "include-secret", no_argument, NULL, OPT_INCLUDE_SECRET },
+	{ "powershell", no_argument, NULL, OPT_POWERSHELL },
+	{ "nagios", no_argument, NULL, OPT_NAGIOS },
+	{ "list", no_argument, NULL, OPT_LIST },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+	{ "token-only", no_argument, NULL, OPT_TOKEN_ONLY },
+	{ "secret-expiry", required_argument, NULL, OPT_SECRET_EXPIRY },
+	{ NULL, 0, NULL, 0 },
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f, _("Usage: %s [OPTION]...\n"), PACKAGE);
+	fputs(_("Set up and verify Office 365 OAuth (app-only) for the Extension Kit mail server.\n"
+		"Without options, starts the interactive wizard.\n\n"),
+	      f);
+	fputs(_("Modes:\n"
+		"  -C, --check              verify a saved profile without a screen\n"
+		"  -b, --batch FILE         create or update a profile from an answers file\n"
+		"      --rotate             replace the client secret after verifying the new one\n"
+		"      --export FORMAT      print the profile as extension-kit, json or env\n"
+		"      --powershell         print the Exchange Online PowerShell for the profile\n"
+		"      --list               list the saved profiles\n\n"),
+	      f);
+	fputs(_("Profile:\n"
+		"  -c, --config FILE        use this profile file\n"
+		"  -p, --profile NAME       use the named profile (default: default)\n\n"),
+	      f);
+	fputs(_("Secrets (never on the command line):\n"
+		"      --secret-stdin       read the client secret from standard input\n"
+		"      --secret-file FILE   read the client secret from FILE (mode 0600)\n"
+		"      --secret-expiry DATE the new secret's expiry (YYYY-MM-DD)\n\n"),
+	      f);
+	fputs(_("Checks:\n"
+		"      --save-unverified    with --batch: save even when a check fails\n"
+		"      --warn-days N        warn when the secret expires within N days (30)\n"
+		"      --authority URL      token authority (default: the cloud's)\n"
+		"      --cacert FILE        trust this CA bundle for every TLS connection\n"
+		"      --imap-server H[:P]  IMAP host for the mailbox check (port 993)\n"
+		"      --smtp-server H[:P]  SMTP host for the mailbox check (port 587)\n"
+		"      --transcript FILE    keep the server dialogue, tokens redacted (0600)\n"
+		"      --send-test ADDRESS  send one real test message from the sender address\n"
+		"      --wait MINUTES       re-check refused mailboxes while Exchange propagates\n"
+		"      --probe-denied MBX   confirm that a mailbox never granted is refused\n"
+		"      --token-only         check fields, tenant and token; skip the mailboxes\n"
+		"      --nagios             with --check: one status line and Nagios exit codes\n"
+		"      --include-secret     with --export: include the client secret\n"
+		"      --timeout SECONDS    limit for each network request (30)\n\n"),
+	      f);
+	fputs(_("Other:\n"
+		"      --no-color           no colours (NO_COLOR is honoured too)\n"
+		"  -q, --quiet              print only failures\n"
+		"  -h, --help               show this help and exit\n"
+		"  -V, --version            show the version and exit\n\n"),
+	      f);
+	fputs(_("Exit status: 0 fine, 2 bad command line, 3 configuration, 4 credentials rejected,\n"
+		"5 permission missing, 6 mailbox refused, 7 network or server, 8 secret expires soon.\n"),
+	      f);
+}
+
+static int number(const char *s, int lo, int hi, int *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	if (!*s || *end || v < lo || v > hi)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+static void set_mode(struct options *o, enum mode m, int *conflict)
+{
+	if (o->mode != MODE_WIZARD && o->mode != m)
+		(*conflict)++;
+	o->mode = m;
+}
+
+/* Returns 0, or an exit status for a bad command line. */
+static int parse(int argc, char **argv, struct options *o)
+{
+	int c, conflict = 0;
+
+	memset(o, 0, sizeof(*o));
+	o->warn_days = 30;
+	while ((c = getopt_long(argc, argv, "hVc:p:Cb:q", long_opts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			o->mode = MODE_HELP;
+			return 0;
+		case 'V':
+			o->mode = MODE_VERSION;
+			return 0;
+		case 'c':
+			o->config = optarg;
+			break;
+		case 'p':
+			o->profile = optarg;
+			break;
+		case 'q':
+			o->quiet = true;
+			break;
+		case OPT_NO_COLOR:
+			o->no_color = true;
+			break;
+		case 'C':
+			set_mode(o, MODE_CHECK, &conflict);
+			break;
+		case 'b':
+			set_mode(o, MODE_BATCH, &conflict);
+			o->batch_file = optarg;
+			break;
+		case OPT_ROTATE:
+			set_mode(o, MODE_ROTATE, &conflict);
+			break;
+		case OPT_EXPORT:
+			set_mode(o, MODE_EXPORT, &conflict);
+			o->export_format = optarg;
+			break;
+		case OPT_POWERSHELL:
+			set_mode(o, MODE_POWERSHELL, &conflict);
+			break;
+		case OPT_LIST:
+			set_mode(o, MODE_LIST, &conflict);
+			break;
+		case OPT_SECRET_STDIN:
+			o->secret_stdin = true;
+			break;
+		case OPT_SECRET_FILE:
+			o->secret_file = optarg;
+			break;
+		case OPT_SAVE_UNVERIFIED:
+			o->save_unverified = true;
+			break;
+		case OPT_WARN_DAYS:
+			if (number(optarg, 0, 3650, &o->warn_days) != 0) {
+				fprintf(stderr, _("%s: --warn-days takes a number of days from 0 to 3650\n"), PACKAGE);
+				return 2;
+			}
+			break;
+		case OPT_WAIT:
+			if (number(optarg, 0, 240, &o->wait_minutes) != 0) {
+				fprintf(stderr, _("%s: --wait takes minutes from 0 to 240\n"), PACKAGE);
+				return 2;
+			}
+			break;
+		case OPT_TIMEOUT:
+			if (number(optarg, 1, 600, &o->timeout_s) != 0) {
+				fprintf(stderr, _("%s: --timeout takes seconds from 1 to 600\n"), PACKAGE);
+				return 2;
+			}
+			break;
+		case OPT_TOKEN_ONLY:
+			o->token_only = true;
+			break;
+		case OPT_SECRET_EXPIRY:
+			o->secret_expiry = optarg;
+			break;
+		case OPT_AUTHORITY:
+			o->authority = optarg;
+			break;
+		case OPT_CACERT:
+			o->cacert = optarg;
+			break;
+		case OPT_IMAP:
+			o->imap_server = optarg;
+			break;
+		case OPT_SMTP:
+			o->smtp_server = optarg;
+			break;
+		case OPT_TRANSCRIPT:
+			o->transcript = optarg;
+			break;
+		case OPT_SEND_TEST:
+			o->send_test = optarg;
+			break;
+		case OPT_PROBE_DENIED:
+			o->probe_denied = optarg;
+			break;
+		case OPT_INCLUDE_SECRET:
+			o->include_secret = true;
+			break;
+		case OPT_NAGIOS:
+			o->nagios = true;
+			break;
+		default:
+			fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
+			return 2;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, _("%s: unexpected argument '%s'; secrets are never taken on the command line "
+				  "(use --secret-stdin or --secret-file)\n"),
+			PACKAGE, argv[optind]);
+		return 2;
+	}
+	if (conflict) {
+		fprintf(stderr, _("%s: choose one of --check, --batch, --rotate, --export, --powershell and --list\n"),
+			PACKAGE);
+		return 2;
+	}
+	if (o->secret_stdin && o->secret_file) {
+		fprintf(stderr, _("%s: use either --secret-stdin or --secret-file, not both\n"), PACKAGE);
+		return 2;
+	}
+	if (o->config && o->profile) {
+		fprintf(stderr, _("%s: use either --config or --profile, not both\n"), PACKAGE);
+		return 2;
+	}
+	if (o->nagios && o->mode != MODE_CHECK) {
+		fprintf(stderr, _("%s: --nagios goes with --check\n"), PACKAGE);
+		return 2;
+	}
+	if (o->include_secret && o->mode != MODE_EXPORT) {
+		fprintf(stderr, _("%s: --include-secret goes with --export\n"), PACKAGE);
+		return 2;
+	}
+	if ((o->secret_stdin || o->secret_file) && o->mode != MODE_BATCH && o->mode != MODE_ROTATE) {
+		fprintf(stderr, _("%s: --secret-stdin and --secret-file go with --batch or --rotate\n"), PACKAGE);
+		return 2;
+	}
+	if (getenv("NO_COLOR") && *getenv("NO_COLOR"))
+		o->no_color = true;
+	return 0;
+}
+
+/* The secret must never reach a core dump; files we create are private. */
+static void harden(void)
+{
+	struct rlimit rl = { 0, 0 };
+
+	setrlimit(RLIMIT_CORE, &rl);
+	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+	umask(077);
+}
+
+int main(int argc, char **argv)
+{
+	struct options opts;
+	enum o365_rc rc;
+	int st;
+
+	harden();
+	setlocale(LC_ALL, "");
+#if ENABLE_NLS
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	textdomain(PACKAGE);
+#endif
+	if ((st = parse(argc, argv, &opts)) != 0)
+		return st;
+	switch (opts.mode) {
+	case MODE_HELP:
+		usage(stdout);
+		return 0;
+	case MODE_VERSION:
+		printf("%s %s\n", PACKAGE, VERSION);
+		return 0;
+	default:
+		break;
+	}
+	rc = frontend_run(&opts, &st);
+	/* Nagios plugins speak their own exit codes. */
+	if (opts.nagios)
+		return st;
+	return err_exit_status(rc);
+}

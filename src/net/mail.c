@@ -1,0 +1,341 @@
+/* IMAP and SMTP logins with XOAUTH2. The client can never fall back to PLAIN or LOGIN: the bearer
+ * goes in CURLOPT_XOAUTH2_BEARER, the mechanism is pinned with AUTH=XOAUTH2, and CURLOPT_HTTPAUTH is
+ * never set. */
+#include "config.h"
+
+#include <curl/curl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/codec.h"
+#include "core/i18n.h"
+#include "http.h"
+#include "mail.h"
+
+struct xfer {
+	struct mail_result *res;
+	char *buf;
+	size_t len, cap;
+	char first_error[512];
+	char last_final[512];
+	/* for the test message */
+	const char *msg;
+	size_t msg_len, msg_off;
+};
+
+static void append(struct xfer *x, const char *prefix, const char *data, size_t n)
+{
+	size_t need = x->len + strlen(prefix) + n + 2;
+
+	if (need > 256 * 1024)
+		return; /* a hostile server cannot make us hoard memory */
+	if (need > x->cap) {
+		size_t cap = x->cap ? x->cap : 2048;
+		char *nb;
+		while (cap < need)
+			cap *= 2;
+		if (!(nb = realloc(x->buf, cap)))
+			return;
+		x->buf = nb;
+		x->cap = cap;
+	}
+	x->len += (size_t)sprintf(x->buf + x->len, "%s", prefix);
+	memcpy(x->buf + x->len, data, n);
+	x->len += n;
+	if (!n || data[n - 1] != '\n')
+		x->buf[x->len++] = '\n';
+	x->buf[x->len] = '\0';
+}
+
+/* Client lines that carry the token are cut after the mechanism name. */
+static void client_line(struct xfer *x, const char *data, size_t n)
+{
+	char line[256];
+	const char *auth = NULL;
+	size_t k = n;
+
+	while (k && (data[k - 1] == '\n' || data[k - 1] == '\r'))
+		k--;
+	for (size_t i = 0; i + 12 <= k; i++) {
+		if (strncasecmp(data + i, "AUTHENTICATE", 12) == 0 || (i == 0 && strncasecmp(data, "AUTH ", 5) == 0)) {
+			auth = data + i;
+			break;
+		}
+	}
+	if (auth) {
+		const char *sp = memchr(auth, ' ', k - (size_t)(auth - data));
+		const char *sp2 = sp ? memchr(sp + 1, ' ', k - (size_t)(sp + 1 - data)) : NULL;
+		size_t keep = sp2 ? (size_t)(sp2 - data) : k;
+		snprintf(line, sizeof(line), "%.*s%s", (int)(keep > 200 ? 200 : keep), data, sp2 ? " <redacted>" : "");
+		append(x, "> ", line, strlen(line));
+		return;
+	}
+	if (k > 32 && !memchr(data, ' ', k)) {
+		append(x, "> ", "<redacted>", 10); /* a bare SASL continuation: the token itself */
+		return;
+	}
+	append(x, "> ", data, k);
+}
+
+static void server_line(struct xfer *x, const char *data, size_t n)
+{
+	size_t k = n;
+	char line[512];
+	bool final, error = false;
+
+	while (k && (data[k - 1] == '\n' || data[k - 1] == '\r'))
+		k--;
+	append(x, "< ", data, k);
+	snprintf(line, sizeof(line), "%.*s", (int)(k > 500 ? 500 : k), data);
+	if (x->res->proto == MP_SMTP) {
+		final = k >= 4 && line[3] == ' ';
+		error = final && line[0] >= '4' && line[0] <= '5';
+		if (final && !strncmp(line, "221", 3))
+			return; /* QUIT's goodbye says nothing about the check */
+	} else {
+		final = line[0] != '*' && line[0] != '+';
+		if (final) {
+			const char *sp = strchr(line, ' ');
+			error = sp && (!strncmp(sp + 1, "NO", 2) || !strncmp(sp + 1, "BAD", 3));
+			if (sp && strstr(sp, "LOGOUT"))
+				return;
+		} else if (strstr(line, "BYE") && !x->first_error[0] && !strstr(line, "Logging out")) {
+			error = true; /* an untagged BYE before we asked for it */
+			final = true;
+		}
+	}
+	if (error && !x->first_error[0])
+		snprintf(x->first_error, sizeof(x->first_error), "%s", line);
+	if (final)
+		snprintf(x->last_final, sizeof(x->last_final), "%s", line);
+}
+
+static int on_debug(CURL *h, curl_infotype type, char *data, size_t n, void *ud)
+{
+	struct xfer *x = ud;
+	const char *p = data, *end = data + n;
+
+	if (type != CURLINFO_HEADER_IN && type != CURLINFO_HEADER_OUT && type != CURLINFO_TEXT)
+		return 0;
+	/* curl may hand over several lines at once */
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t len = nl ? (size_t)(nl - p + 1) : (size_t)(end - p);
+		if (type == CURLINFO_HEADER_IN)
+			server_line(x, p, len);
+		else if (type == CURLINFO_HEADER_OUT)
+			client_line(x, p, len);
+		else if (len > 1 && !strstr(p, "Bearer"))
+			append(x, "* ", p, len);
+		p += len;
+	}
+	return 0;
+}
+
+static size_t discard(char *d, size_t s, size_t n, void *ud)
+{
+	return s * n;
+}
+
+static size_t read_msg(char *buf, size_t s, size_t n, void *ud)
+{
+	struct xfer *x = ud;
+	size_t left = x->msg_len - x->msg_off, k = s * n < left ? s * n : left;
+
+	memcpy(buf, x->msg + x->msg_off, k);
+	x->msg_off += k;
+	return k;
+}
+
+static CURL *make_easy(const struct mail_cfg *cfg, struct xfer *x, const char *token, const char *user)
+{
+	CURL *c = curl_easy_init();
+	char url[512];
+	const char *host = x->res->proto == MP_IMAP ? cfg->imap_host : cfg->smtp_host;
+	int port = x->res->proto == MP_IMAP ? cfg->imap_port : cfg->smtp_port;
+	bool v6 = strchr(host, ':') != NULL;
+
+	if (!c)
+		return NULL;
+	http_apply_common(c, &cfg->net);
+	if (x->res->proto == MP_IMAP) {
+		snprintf(url, sizeof(url), "imaps://%s%s%s:%d/", v6 ? "[" : "", host, v6 ? "]" : "", port);
+		curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "imaps");
+		/* AUTHENTICATE can succeed while the mailbox stays closed: open it to be sure. */
+		curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, "EXAMINE INBOX");
+	} else {
+		snprintf(url, sizeof(url), "smtp://%s%s%s:%d/o365-oauth-setup.invalid", v6 ? "[" : "", host,
+			 v6 ? "]" : "", port);
+		curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "smtp");
+		curl_easy_setopt(c, CURLOPT_USE_SSL, (long)CURLUSESSL_ALL);
+	}
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_USERNAME, user);
+	curl_easy_setopt(c, CURLOPT_XOAUTH2_BEARER, token);
+	curl_easy_setopt(c, CURLOPT_LOGIN_OPTIONS, "AUTH=XOAUTH2");
+	curl_easy_setopt(c, CURLOPT_FORBID_REUSE, 1L);
+	curl_easy_setopt(c, CURLOPT_VERBOSE, 1L);
+	curl_easy_setopt(c, CURLOPT_DEBUGFUNCTION, on_debug);
+	curl_easy_setopt(c, CURLOPT_DEBUGDATA, x);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, discard);
+	curl_easy_setopt(c, CURLOPT_PRIVATE, x);
+	return c;
+}
+
+static void finish(struct xfer *x, CURL *c, CURLcode cc)
+{
+	double secs = 0;
+
+	curl_easy_getinfo(c, CURLINFO_TOTAL_TIME, &secs);
+	x->res->seconds = secs;
+	x->res->curl_code = (int)cc;
+	x->res->ok = cc == CURLE_OK;
+	snprintf(x->res->last_reply, sizeof(x->res->last_reply), "%s",
+		 x->first_error[0] ? x->first_error : x->last_final);
+	/* A refusal in the server's words, or a login/command error, is the server's verdict;
+	 * anything else is transport. */
+	if (cc == CURLE_OK || x->first_error[0] || cc == CURLE_LOGIN_DENIED || cc == CURLE_QUOTE_ERROR ||
+	    cc == CURLE_REMOTE_ACCESS_DENIED || cc == CURLE_USE_SSL_FAILED)
+		x->res->fault = NF_NONE;
+	else
+		x->res->fault = http_fault_from_curl(cc);
+	if (!x->res->ok && !x->res->last_reply[0])
+		snprintf(x->res->last_reply, sizeof(x->res->last_reply), "(%s)", curl_easy_strerror(cc));
+	if (cc == CURLE_USE_SSL_FAILED)
+		append(x, "* ", "STARTTLS failed: the server did not start TLS", 45);
+	else if (cc == CURLE_LOGIN_DENIED && !x->first_error[0] && x->buf && !strstr(x->buf, "XOAUTH2"))
+		append(x, "* ", "XOAUTH2 is not offered by the server", 36);
+	x->res->transcript = x->buf;
+	x->buf = NULL;
+}
+
+enum o365_rc net_mail_check(const struct mail_cfg *cfg, const char *token, const char *const *mailboxes,
+			    bool imap, bool smtp, struct mail_result **out, int *n)
+{
+	int count = 0, running = 0, k = 0;
+	CURLM *m;
+	struct xfer *xs;
+	CURL **handles;
+	struct mail_result *res;
+	enum o365_rc rc = O365_OK;
+
+	net_global_init();
+	while (mailboxes[count])
+		count++;
+	count *= (imap ? 1 : 0) + (smtp ? 1 : 0);
+	*out = res = calloc((size_t)count + 1, sizeof(*res));
+	*n = 0;
+	xs = calloc((size_t)count + 1, sizeof(*xs));
+	handles = calloc((size_t)count + 1, sizeof(*handles));
+	m = curl_multi_init();
+	if (!res || !xs || !handles || !m) {
+		free(xs);
+		free(handles);
+		curl_multi_cleanup(m);
+		return O365_ENET;
+	}
+	curl_multi_setopt(m, CURLMOPT_MAX_HOST_CONNECTIONS, 16L);
+	for (int i = 0; mailboxes[i]; i++) {
+		for (int pr = 0; pr < 2; pr++) {
+			if ((pr == 0 && !imap) || (pr == 1 && !smtp))
+				continue;
+			res[k].proto = pr == 0 ? MP_IMAP : MP_SMTP;
+			snprintf(res[k].mailbox, sizeof(res[k].mailbox), "%s", mailboxes[i]);
+			xs[k].res = &res[k];
+			handles[k] = make_easy(cfg, &xs[k], token, mailboxes[i]);
+			if (handles[k])
+				curl_multi_add_handle(m, handles[k]);
+			k++;
+		}
+	}
+	*n = k;
+	do {
+		CURLMsg *msg;
+		int left;
+		curl_multi_perform(m, &running);
+		while ((msg = curl_multi_info_read(m, &left))) {
+			struct xfer *x = NULL;
+			if (msg->msg != CURLMSG_DONE)
+				continue;
+			curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&x);
+			finish(x, msg->easy_handle, msg->data.result);
+		}
+		if (cfg->net.cancel && *cfg->net.cancel) {
+			rc = O365_ECANCEL;
+			break;
+		}
+		if (running)
+			curl_multi_poll(m, NULL, 0, 200, NULL);
+	} while (running);
+	for (int i = 0; i < k; i++) {
+		if (handles[i]) {
+			curl_multi_remove_handle(m, handles[i]);
+			curl_easy_cleanup(handles[i]);
+		}
+		if (!res[i].transcript) {
+			res[i].transcript = xs[i].buf;
+			xs[i].buf = NULL;
+		}
+		free(xs[i].buf);
+	}
+	curl_multi_cleanup(m);
+	free(xs);
+	free(handles);
+	return rc;
+}
+
+enum o365_rc net_mail_send_test(const struct mail_cfg *cfg, const char *token, const char *username,
+				const char *sender, const char *rcpt, struct mail_result *out)
+{
+	struct xfer x = { .res = out };
+	struct curl_slist *rcpts = NULL;
+	char msg[2048], date[64], from[300], guid[37] = "";
+	time_t now = time(NULL);
+	struct tm tm;
+	CURL *c;
+	CURLcode cc;
+
+	memset(out, 0, sizeof(*out));
+	out->proto = MP_SMTP;
+	snprintf(out->mailbox, sizeof(out->mailbox), "%s", sender);
+	net_global_init();
+	gmtime_r(&now, &tm);
+	strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S +0000", &tm);
+	codec_guid(guid);
+	snprintf(msg, sizeof(msg),
+		 "From: <%s>\r\nTo: <%s>\r\nSubject: o365-oauth-setup test message\r\nDate: %s\r\n"
+		 "Message-ID: <%s@o365-oauth-setup.invalid>\r\nMIME-Version: 1.0\r\n"
+		 "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+		 "This test message was sent by o365-oauth-setup to confirm that the app can send\r\n"
+		 "as %s after logging in as %s with OAuth.\r\n",
+		 sender, rcpt, date, guid, sender, username);
+	x.msg = msg;
+	x.msg_len = strlen(msg);
+	if (!(c = make_easy(cfg, &x, token, username)))
+		return O365_ENET;
+	snprintf(from, sizeof(from), "<%s>", sender);
+	rcpts = curl_slist_append(rcpts, rcpt);
+	curl_easy_setopt(c, CURLOPT_MAIL_FROM, from);
+	curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpts);
+	curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
+	curl_easy_setopt(c, CURLOPT_READFUNCTION, read_msg);
+	curl_easy_setopt(c, CURLOPT_READDATA, &x);
+	cc = curl_easy_perform(c);
+	finish(&x, c, cc);
+	curl_easy_cleanup(c);
+	curl_slist_free_all(rcpts);
+	free(x.buf);
+	return out->ok ? O365_OK : O365_EMAILBOX;
+}
+
+void mail_results_free(struct mail_result **r, int n)
+{
+	if (!r || !*r)
+		return;
+	for (int i = 0; i < n; i++)
+		free((*r)[i].transcript);
+	free(*r);
+	*r = NULL;
+}

@@ -1,0 +1,37 @@
+/* Mailbox checks over IMAP and SMTP with XOAUTH2, run concurrently with one token. */
+#ifndef O365_MAIL_H
+#define O365_MAIL_H
+
+#include <stdbool.h>
+
+#include "core/catalogue.h"
+#include "net.h"
+
+struct mail_cfg {
+	struct net_cfg net;
+	char imap_host[256];
+	int imap_port;
+	char smtp_host[256];
+	int smtp_port;
+};
+
+struct mail_result {
+	enum mail_proto proto;
+	char mailbox[256];
+	bool ok;
+	int curl_code;
+	enum net_fault fault; /* transport fault, NF_NONE when the server answered */
+	char last_reply[512]; /* the server's last words */
+	char *transcript;     /* redacted dialogue, heap */
+	double seconds;
+};
+
+/* One IMAP (EXAMINE INBOX) and/or SMTP (NOOP) login per mailbox, all at once. */
+enum o365_rc net_mail_check(const struct mail_cfg *cfg, const char *token, const char *const *mailboxes,
+			    bool imap, bool smtp, struct mail_result **out, int *n);
+/* Sends one real message from sender (logged in as username) to rcpt. */
+enum o365_rc net_mail_send_test(const struct mail_cfg *cfg, const char *token, const char *username,
+				const char *sender, const char *rcpt, struct mail_result *out);
+void mail_results_free(struct mail_result **r, int n);
+
+#endif

@@ -1,0 +1,46 @@
+/* Parsed command line, passed explicitly to the front-ends (no global option variables). */
+#ifndef O365_OPTIONS_H
+#define O365_OPTIONS_H
+
+#include <stdbool.h>
+
+enum mode {
+	MODE_WIZARD = 0,
+	MODE_CHECK,
+	MODE_BATCH,
+	MODE_ROTATE,
+	MODE_EXPORT,
+	MODE_POWERSHELL,
+	MODE_LIST,
+	MODE_HELP,
+	MODE_VERSION,
+};
+
+struct options {
+	enum mode mode;
+	const char *config;      /* --config FILE */
+	const char *profile;     /* --profile NAME */
+	bool no_color;
+	const char *batch_file;  /* --batch FILE */
+	bool secret_stdin;
+	const char *secret_file;
+	bool save_unverified;
+	int warn_days;
+	const char *authority;
+	const char *cacert;
+	const char *imap_server;
+	const char *smtp_server;
+	const char *transcript;
+	const char *send_test;
+	int wait_minutes;
+	const char *probe_denied;
+	const char *export_format;
+	bool include_secret;
+	bool nagios;
+	bool quiet;
+	bool token_only;         /* --token-only: skip the mailbox checks */
+	int timeout_s;           /* --timeout: per request */
+	const char *secret_expiry; /* --secret-expiry for --rotate and --batch */
+};
+
+#endif
