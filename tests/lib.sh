@@ -83,3 +83,18 @@ answers() {
   "endpoints": { "authority": "$AUTHORITY", "ca_file": "$CA"${MAIL_ENDPOINTS:-} }${extra:+, $extra} }
 JSON
 }
+
+# lines_start: the Exchange-texts line server; sets LINES_IMAP LINES_SMTP LINES_NOTLS (ports)
+lines_start() {
+	local fifo=$TMP/lines.fifo line=""
+	[ -n "${CA:-}" ] || rig_pki
+	mkfifo "$fifo"
+	"$PY" "$RIG/exchange_lines.py" "$STATE" >"$fifo" 2>"$STATE/run/lines.err" &
+	at_exit "kill $!"
+	read -r line <"$fifo"
+	[ -n "$line" ] || { echo "Bail out! line server did not start: $(cat "$STATE/run/lines.err")"; exit 1; }
+	# shellcheck disable=SC2086
+	set -- ${line#LISTENING }
+	LINES_IMAP=$1 LINES_SMTP=$2 LINES_NOTLS=$3
+}
+. "$RIG/mailrig.sh"

@@ -11,20 +11,6 @@
 #include "core/stepref.h"
 #include "frontends.h"
 
-static void on_progress(void *ud, const char *line)
-{
-	const struct options *o = ud;
-
-	if (!o->quiet && !o->nagios && isatty(STDERR_FILENO))
-		fprintf(stderr, "\r\033[K%s", line);
-}
-
-static void clear_progress(const struct options *o)
-{
-	if (!o->quiet && !o->nagios && isatty(STDERR_FILENO))
-		fprintf(stderr, "\r\033[K");
-}
-
 /* Prints the report and a closing line; shared by --check, --batch and --rotate. */
 void batch_print_report(const struct options *o, const struct report *r)
 {
@@ -98,12 +84,11 @@ enum o365_rc batch_check(const struct options *o, int *status)
 		return rc;
 	}
 	batch_verify_opts(o, &vo);
-	vo.progress = on_progress;
-	vo.ud = (void *)o;
 	if (!o->quiet && !o->nagios)
 		printf(_("Checking %s\n"), l.path);
 	rc = verify_run(l.p, &vo, &st, &r);
-	clear_progress(o);
+	if (!o->quiet && !o->nagios && isatty(STDERR_FILENO))
+		fprintf(stderr, "\r\033[K");
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	if (o->nagios)
 		*status = nagios(o, l.p, &r, &st,  rc,

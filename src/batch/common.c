@@ -69,6 +69,19 @@ enum o365_rc batch_overrides(const struct options *o, struct profile *p, struct 
 	return O365_OK;
 }
 
+static void batch_progress(void *ud, const char *line)
+{
+	const struct options *o = ud;
+
+	/* Lines starting with "! " are notices worth a line of their own, tty or not. */
+	if (o->nagios)
+		return;
+	if (!strncmp(line, "! ", 2))
+		fprintf(stderr, "%s%s\n", isatty(STDERR_FILENO) ? "\r\033[K" : "", line + 2);
+	else if (!o->quiet && isatty(STDERR_FILENO))
+		fprintf(stderr, "\r\033[K%s", line);
+}
+
 void batch_verify_opts(const struct options *o, struct verify_opts *vo)
 {
 	memset(vo, 0, sizeof(*vo));
@@ -80,6 +93,8 @@ void batch_verify_opts(const struct options *o, struct verify_opts *vo)
 	vo->probe_denied = o->probe_denied;
 	vo->wait_minutes = o->wait_minutes;
 	vo->token_only = o->token_only;
+	vo->progress = batch_progress;
+	vo->ud = (void *)o;
 }
 
 static char *read_line_fd(int fd)

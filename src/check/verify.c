@@ -236,10 +236,28 @@ static enum o365_rc check_token(struct profile *p, const struct verify_opts *o, 
 			   _("The token could not be read (%s); the mailbox checks will tell."), why);
 		st->roles_known = false;
 		st->roles_ok = true;
+		st->has_imap_role = st->has_smtp_role = true;
 		return O365_OK;
 	}
 	st->roles_known = true;
-	st->roles_ok = claims_diagnose(&c, p, time(NULL), r);
+	{
+		int before = r->n;
+		st->roles_ok = claims_diagnose(&c, p, time(NULL), r);
+		st->suspect_step = -1;
+		for (int i = before; i < r->n; i++)
+			if (r->lines[i].st == RS_WARN && r->lines[i].rc == O365_EAUTH && st->suspect_step < 0)
+				st->suspect_step = r->lines[i].step;
+		if (c.exp && c.exp <= time(NULL)) {
+			report_add(r, RS_WARN, "claims", STEP_TOKEN, O365_EAUTH,
+				   _("Check this computer's clock (timedatectl), then run the check again for a new "
+				     "token."),
+				   "%s", _("The token had already expired when it arrived."));
+			if (st->suspect_step < 0)
+				st->suspect_step = STEP_TOKEN;
+		}
+	}
+	st->has_imap_role = claims_has_role(&c, ROLE_IMAP);
+	st->has_smtp_role = claims_has_role(&c, ROLE_SMTP);
 	claims_free(&c);
 	return st->roles_ok ? O365_OK : O365_EROLES;
 }
@@ -275,6 +293,14 @@ static void mail_cfg_for(const struct profile *p, const struct verify_opts *o, s
 }
 
 /* One line per mailbox and protocol; returns how many refused access. */
+/* Whether the token carries the role this protocol needs (unknown counts as yes). */
+static bool role_for(const struct verify_state *st, enum mail_proto proto)
+{
+	if (!st->roles_known)
+		return true;
+	return proto == MP_IMAP ? st->has_imap_role : st->has_smtp_role;
+}
+
 static int report_mail(struct report *r, struct mail_result *res, int n, const struct verify_state *st,
 		       bool final)
 {
@@ -297,14 +323,31 @@ static int report_mail(struct report *r, struct mail_result *res, int n, const s
 		}
 		{
 			enum mail_verdict v = catalogue_mail_classify(res[i].proto, res[i].transcript);
-			const struct fix *fx = catalogue_mail(v, res[i].proto, !st->roles_known || st->roles_ok);
+			const struct fix *fx = catalogue_mail(v, res[i].proto, role_for(st, res[i].proto));
 			refused += fx->rc == O365_EMAILBOX;
+			if (fx->rc == O365_EMAILBOX && st->roles_known && st->suspect_step >= 0 &&
+			    (v == MV_AUTH_FAILED || v == MV_SMTP_535_573 || v == MV_OTHER)) {
+				report_add(r, RS_FAIL, check, st->suspect_step, O365_EMAILBOX,
+					   _("Fix the token problem warned about above, then check again."),
+					   _("Server said \"%s\": the token itself is not right for Exchange (see the "
+					     "warning above)."),
+					   res[i].last_reply);
+				continue;
+			}
 			if (final || fx->rc != O365_EMAILBOX)
 				report_add(r, RS_FAIL, check, fx->step, fx->rc, _(fx->fix), _("Server said \"%s\": %s"),
 					   res[i].last_reply, _(fx->cause));
 		}
 	}
 	return refused;
+}
+
+/* Seconds between propagation re-checks; O365_WAIT_INTERVAL shortens it for tests. */
+static int interval(void)
+{
+	const char *e = getenv("O365_WAIT_INTERVAL");
+	int v = e ? atoi(e) : 0;
+	return v > 0 && v <= 600 ? v : 60;
 }
 
 static enum o365_rc check_mailboxes(struct profile *p, const struct verify_opts *o, struct verify_state *st,
@@ -337,16 +380,19 @@ static enum o365_rc check_mailboxes(struct profile *p, const struct verify_opts 
 		for (int i = 0; i < n; i++)
 			if (!res[i].ok && res[i].fault == NF_NONE &&
 			    catalogue_mail(catalogue_mail_classify(res[i].proto, res[i].transcript), res[i].proto,
-					   !st->roles_known || st->roles_ok)->rc == O365_EMAILBOX)
+					   role_for(st, res[i].proto))->rc == O365_EMAILBOX)
 				refused++;
 		if (!refused || time(NULL) >= deadline || o->wait_minutes <= 0)
 			break;
 		/* Exchange can take 30-60 minutes to apply a new service principal or permission. */
-		for (int left = 60; left > 0; left--) {
+		progress(o, _("! %d mailbox login(s) refused although the token is right. Exchange can take "
+			      "30-60 minutes to apply a new service principal or permission: checking again every "
+			      "%d s for up to %ld more minutes."),
+			 refused, interval(), (long)(deadline - time(NULL) + 59) / 60);
+		for (int left = interval(); left > 0; left--) {
 			long mins = (long)(deadline - time(NULL)) / 60;
-			progress(o, _("%d mailbox login(s) refused; Exchange can take 30-60 minutes to "
-				      "propagate. Next try in %d s (giving up in %ld min)."),
-				 refused, left, mins);
+			progress(o, _("%d mailbox login(s) refused; next try in %d s (giving up in %ld min)."), refused,
+				 left, mins);
 			if (o->cancel && *o->cancel)
 				break;
 			poll(NULL, 0, 1000);
@@ -431,18 +477,15 @@ enum o365_rc verify_run(struct profile *p, const struct verify_opts *o, struct v
 {
 	enum o365_rc rc;
 
+	st->suspect_step = -1;
 	verify_fields(p, o, r);
 	if (report_first_fail(r) || o->fields_only)
 		goto out;
 	if (check_tenant(p, o, r) != O365_OK)
 		goto out;
 	rc = check_token(p, o, st, r);
-	if (rc == O365_EROLES) {
-		report_add(r, RS_INFO, "mailboxes", -1, O365_OK, NULL, "%s",
-			   _("Mailbox checks skipped until the token carries the required roles."));
-		goto out;
-	}
-	if (rc != O365_OK || o->token_only)
+	/* With a role missing the logins still run: the servers' words confirm the diagnosis. */
+	if ((rc != O365_OK && rc != O365_EROLES) || o->token_only)
 		goto out;
 	check_mailboxes(p, o, st, r);
 out:

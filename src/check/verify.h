@@ -31,6 +31,8 @@ struct verify_opts {
 struct verify_state {
 	struct token token;
 	bool roles_known, roles_ok;
+	bool has_imap_role, has_smtp_role; /* meaningful when roles_known */
+	int suspect_step; /* a claims warning that explains refusals better than step 5, or -1 */
 	double t_token, t_imap, t_smtp; /* seconds, for monitoring */
 };
 

@@ -169,7 +169,7 @@ enum mail_verdict catalogue_mail_classify(enum mail_proto proto, const char *t)
 	if (!t)
 		return MV_OTHER;
 	/* Most specific first: the same transcript can hold a generic line too. */
-	if (has(t, "5.2.252") || has(t, "SendAsDenied"))
+	if (has(t, "5.2.252") || has(t, "SendAsDenied") || has(t, "not owned by user"))
 		return MV_SENDAS_DENIED;
 	if (has(t, "SmtpClientAuthentication is disabled"))
 		return MV_SMTP_AUTH_DISABLED;
@@ -187,6 +187,8 @@ enum mail_verdict catalogue_mail_classify(enum mail_proto proto, const char *t)
 		return MV_STARTTLS;
 	if (has(t, "XOAUTH2 is not offered") || has(t, "No supported authentication"))
 		return MV_NO_XOAUTH2;
+	if (has(t, "XOAUTH2 refused:"))
+		return MV_AUTH_FAILED;
 	if (proto == MP_IMAP && (has(t, "NO AUTHENTICATE failed") || has(t, "AUTHENTICATIONFAILED") ||
 				 has(t, "NO [AUTH")))
 		return MV_AUTH_FAILED;

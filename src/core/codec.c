@@ -45,6 +45,29 @@ fail:
 	return NULL;
 }
 
+unsigned char *codec_b64_decode(const char *in, size_t *len)
+{
+	size_t n = strlen(in), pad = 0;
+	unsigned char *out;
+	int k;
+
+	if (n == 0 || n % 4)
+		return NULL;
+	if (!(out = malloc(n / 4 * 3 + 1)))
+		return NULL;
+	k = EVP_DecodeBlock(out, (const unsigned char *)in, (int)n);
+	if (k < 0) {
+		free(out);
+		return NULL;
+	}
+	while (pad < 2 && n > pad && in[n - 1 - pad] == '=')
+		pad++;
+	k -= (int)pad;
+	out[k] = '\0';
+	*len = (size_t)k;
+	return out;
+}
+
 char *codec_b64_encode(const unsigned char *in, size_t len)
 {
 	char *out = malloc((len + 2) / 3 * 4 + 1);

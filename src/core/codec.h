@@ -11,6 +11,8 @@ unsigned char *codec_b64url_decode(const char *in, size_t inlen, size_t *len);
 /* Encodes to base64url without padding; heap string. */
 char *codec_b64url_encode(const unsigned char *in, size_t len);
 char *codec_b64_encode(const unsigned char *in, size_t len);
+/* Standard base64 (with padding) to a NUL-terminated heap buffer; NULL when malformed. */
+unsigned char *codec_b64_decode(const char *in, size_t *len);
 void codec_cleanse(void *p, size_t n);
 /* Cleanses and frees a NUL-terminated secret, clearing the pointer. */
 void codec_free_secret(char **s);

@@ -20,6 +20,8 @@ struct xfer {
 	size_t len, cap;
 	char first_error[512];
 	char last_final[512];
+	char sasl_error[384]; /* decoded "+ <base64>" / "334 <base64>" after a refused XOAUTH2 */
+	bool auth_sent;
 	/* for the test message */
 	const char *msg;
 	size_t msg_len, msg_off;
@@ -64,6 +66,8 @@ static void client_line(struct xfer *x, const char *data, size_t n)
 			break;
 		}
 	}
+	if (auth)
+		x->auth_sent = true;
 	if (auth) {
 		const char *sp = memchr(auth, ' ', k - (size_t)(auth - data));
 		const char *sp2 = sp ? memchr(sp + 1, ' ', k - (size_t)(sp + 1 - data)) : NULL;
@@ -89,6 +93,21 @@ static void server_line(struct xfer *x, const char *data, size_t n)
 		k--;
 	append(x, "< ", data, k);
 	snprintf(line, sizeof(line), "%.*s", (int)(k > 500 ? 500 : k), data);
+	/* A challenge with a payload after the token was sent is the server's error report (RFC 7628). */
+	if (x->auth_sent && !x->sasl_error[0] &&
+	    ((line[0] == '+' && line[1] == ' ' && line[2]) || (!strncmp(line, "334 ", 4) && line[4]))) {
+		const char *b64 = line[0] == '+' ? line + 2 : line + 4;
+		size_t dn = 0;
+		unsigned char *dec = codec_b64_decode(b64, &dn);
+		if (dec) {
+			snprintf(x->sasl_error, sizeof(x->sasl_error), "XOAUTH2 refused: %.*s", (int)(dn > 300 ? 300 : dn),
+				 (const char *)dec);
+			for (char *c = x->sasl_error; *c; c++)
+				if ((unsigned char)*c < 0x20)
+					*c = ' ';
+			free(dec);
+		}
+	}
 	if (x->res->proto == MP_SMTP) {
 		final = k >= 4 && line[3] == ' ';
 		error = final && line[0] >= '4' && line[0] <= '5';
@@ -193,10 +212,10 @@ static void finish(struct xfer *x, CURL *c, CURLcode cc)
 	x->res->curl_code = (int)cc;
 	x->res->ok = cc == CURLE_OK;
 	snprintf(x->res->last_reply, sizeof(x->res->last_reply), "%s",
-		 x->first_error[0] ? x->first_error : x->last_final);
+		 x->first_error[0] ? x->first_error : x->sasl_error[0] && cc != CURLE_OK ? x->sasl_error : x->last_final);
 	/* A refusal in the server's words, or a login/command error, is the server's verdict;
 	 * anything else is transport. */
-	if (cc == CURLE_OK || x->first_error[0] || cc == CURLE_LOGIN_DENIED || cc == CURLE_QUOTE_ERROR ||
+	if (cc == CURLE_OK || x->first_error[0] || x->sasl_error[0] || cc == CURLE_LOGIN_DENIED || cc == CURLE_QUOTE_ERROR ||
 	    cc == CURLE_REMOTE_ACCESS_DENIED || cc == CURLE_USE_SSL_FAILED)
 		x->res->fault = NF_NONE;
 	else
@@ -207,6 +226,8 @@ static void finish(struct xfer *x, CURL *c, CURLcode cc)
 		append(x, "* ", "STARTTLS failed: the server did not start TLS", 45);
 	else if (cc == CURLE_LOGIN_DENIED && !x->first_error[0] && x->buf && !strstr(x->buf, "XOAUTH2"))
 		append(x, "* ", "XOAUTH2 is not offered by the server", 36);
+	else if (x->sasl_error[0] && cc != CURLE_OK)
+		append(x, "* ", x->sasl_error, strlen(x->sasl_error));
 	x->res->transcript = x->buf;
 	x->buf = NULL;
 }
@@ -245,6 +266,11 @@ enum o365_rc net_mail_check(const struct mail_cfg *cfg, const char *token, const
 			snprintf(res[k].mailbox, sizeof(res[k].mailbox), "%s", mailboxes[i]);
 			xs[k].res = &res[k];
 			handles[k] = make_easy(cfg, &xs[k], token, mailboxes[i]);
+			if (handles[k] && res[k].proto == MP_SMTP) {
+				/* EHLO, STARTTLS, AUTH, then NOOP: nothing is sent. */
+				curl_easy_setopt(handles[k], CURLOPT_NOBODY, 1L);
+				curl_easy_setopt(handles[k], CURLOPT_CUSTOMREQUEST, "NOOP");
+			}
 			if (handles[k])
 				curl_multi_add_handle(m, handles[k]);
 			k++;

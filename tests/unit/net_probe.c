@@ -1,0 +1,44 @@
+/* Drives the token client directly (the library, not the command line) for tests/net.sh:
+ *   net_probe AUTHORITY CA TENANT CLIENT_ID SECRET|-cert:PEM:KEY [TIMEOUT_MS]
+ * Prints "rc=<name> fault=<n> code=<aadsts> http=<status> attempts=<n> token=<yes|no>". */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "net/net.h"
+
+int main(int argc, char **argv)
+{
+	struct net_cfg cfg = { 0 };
+	struct token_request req = { 0 };
+	struct token t;
+	struct net_result r;
+	char *cert = NULL;
+	enum o365_rc rc;
+
+	if (argc < 6)
+		return 2;
+	cfg.cacert = argv[2];
+	cfg.total_timeout_ms = argc > 6 ? atol(argv[6]) : 10000;
+	cfg.connect_timeout_ms = cfg.total_timeout_ms;
+	req.authority = argv[1];
+	req.tenant = argv[3];
+	req.client_id = argv[4];
+	req.scope = "https://outlook.office365.com/.default";
+	if (!strncmp(argv[5], "-cert:", 6)) {
+		cert = strdup(argv[5] + 6);
+		req.cert_path = cert;
+		req.key_path = strchr(cert, ':') + 1;
+		*strchr(cert, ':') = '\0';
+	} else {
+		req.secret = argv[5];
+	}
+	rc = net_token_fetch(&cfg, &req, &t, &r);
+	printf("rc=%s fault=%d code=%ld http=%ld attempts=%d token=%s trace=%s\n", err_rc_name(rc), (int)r.fault,
+	       r.code, r.http_status, r.attempts, t.access_token ? "yes" : "no", r.trace_id[0] ? "yes" : "no");
+	token_clear(&t);
+	free(cert);
+	return 0;
+}

@@ -1,0 +1,156 @@
+/* Catalogue, claims and report: the diagnosis logic without any network. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalogue.h"
+#include "claims.h"
+#include "codec.h"
+#include "report.h"
+#include "stepref.h"
+#include "tap.h"
+
+static void every_required_code_has_a_step_and_fix(void **s)
+{
+	const long codes[] = { 7000215, 7000222, 700016, 90002, 900023, 9001023, 70011, 1002012, 500011,
+			       7000216, 7000218, 700025, 7000112, 700027, 700024, 53003 };
+	for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
+		const struct fix *f = catalogue_aadsts(codes[i]);
+		if (!f)
+			fail_msg("AADSTS%ld is not in the catalogue", codes[i]);
+		assert_true(f->step >= STEP_START && f->step < STEP_COUNT);
+		assert_true(strlen(f->cause) > 10 && strlen(f->fix) > 10);
+		assert_int_equal(f->rc, O365_EAUTH);
+	}
+	assert_null(catalogue_aadsts(12345));
+	assert_int_equal(catalogue_aadsts(7000215)->step, STEP_SECRET);
+	assert_int_equal(catalogue_aadsts(700016)->step, STEP_APP);
+	assert_non_null(strstr(catalogue_aadsts(7000215)->fix, "Value"));
+}
+
+static void every_fault_has_words(void **s)
+{
+	for (int f = NF_DNS; f < NF_COUNT; f++) {
+		const struct fix *fx = catalogue_fault((enum net_fault)f);
+		assert_true(strlen(fx->cause) > 5 && strlen(fx->fix) > 5);
+	}
+	assert_non_null(strstr(catalogue_fault(NF_TLS_VERIFY)->fix, "--cacert"));
+}
+
+static void mail_replies(void **s)
+{
+	struct {
+		enum mail_proto p;
+		const char *t;
+		enum mail_verdict v;
+		int step;
+	} cases[] = {
+		{ MP_IMAP, "< A002 NO AUTHENTICATE failed.\n", MV_AUTH_FAILED, STEP_EXCHANGE },
+		{ MP_IMAP, "< A003 BAD User is authenticated but not connected.\n", MV_NOT_CONNECTED, STEP_EXCHANGE },
+		{ MP_SMTP, "< 535 5.7.3 Authentication unsuccessful [X]\n", MV_SMTP_535_573, STEP_EXCHANGE },
+		{ MP_SMTP, "< 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.\n",
+		  MV_SMTP_AUTH_DISABLED, STEP_EXCHANGE },
+		{ MP_SMTP, "< 535 5.7.139 Authentication unsuccessful, basic authentication is disabled.\n",
+		  MV_BASIC_DISABLED, STEP_MAILSERVER },
+		{ MP_SMTP, "< 530 5.7.57 Client not authenticated to send mail.\n", MV_NOT_AUTHENTICATED, STEP_EXCHANGE },
+		{ MP_SMTP, "< 430 4.2.0 STOREDRV; mailbox logon failure;\n", MV_STOREDRV, STEP_EXCHANGE },
+		{ MP_SMTP, "< 554 5.2.252 SendAsDenied; a not allowed to send as b\n", MV_SENDAS_DENIED, STEP_EXCHANGE },
+		{ MP_SMTP, "< 553 5.7.1 <o@x>: Sender address rejected: not owned by user b@x\n", MV_SENDAS_DENIED,
+		  STEP_EXCHANGE },
+		{ MP_IMAP, "* XOAUTH2 refused: {\"status\":\"401\"}\n", MV_AUTH_FAILED, STEP_EXCHANGE },
+		{ MP_SMTP, "* STARTTLS failed: the server did not start TLS\n", MV_STARTTLS, STEP_MAILSERVER },
+		{ MP_IMAP, "< A002 NO [AUTHENTICATIONFAILED] Authentication failed.\n", MV_AUTH_FAILED, STEP_EXCHANGE },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		enum mail_verdict v = catalogue_mail_classify(cases[i].p, cases[i].t);
+		if (v != cases[i].v)
+			fail_msg("case %zu: verdict %d, want %d", i, v, cases[i].v);
+		assert_int_equal(catalogue_mail(v, cases[i].p, true)->step, cases[i].step);
+	}
+	/* with the role missing, a refusal points at the permissions step */
+	assert_int_equal(catalogue_mail(MV_AUTH_FAILED, MP_IMAP, false)->step, STEP_PERMISSIONS);
+	assert_int_equal(catalogue_mail(MV_AUTH_FAILED, MP_IMAP, false)->rc, O365_EROLES);
+	assert_non_null(strstr(catalogue_mail(MV_SMTP_AUTH_DISABLED, MP_SMTP, true)->fix, "Set-CASMailbox"));
+	assert_non_null(strstr(catalogue_mail(MV_SENDAS_DENIED, MP_SMTP, true)->fix, "Add-RecipientPermission"));
+}
+
+static char *make_jwt(const char *payload)
+{
+	char *p = codec_b64url_encode((const unsigned char *)payload, strlen(payload));
+	char *out = malloc(strlen(p) + 64);
+	sprintf(out, "eyJhbGciOiJSUzI1NiJ9.%s.c2ln", p);
+	free(p);
+	return out;
+}
+
+static void claims_good_and_missing(void **s)
+{
+	struct profile *p = profile_new();
+	struct claims c;
+	struct report r = { 0 };
+	char why[200];
+	char *tok = make_jwt("{\"aud\":\"https://outlook.office365.com\",\"tid\":\"72f988bf-86f1-41af-91ab-2d7cd011db47\","
+			     "\"appid\":\"11111111-2222-3333-4444-555555555555\",\"oid\":\"99999999-8888-7777-6666-555555555555\","
+			     "\"idtyp\":\"app\",\"appidacr\":\"1\",\"roles\":[\"SMTP.SendAsApp\"],\"exp\":4102444800}");
+
+	profile_set_str(&p->tenant, "72f988bf-86f1-41af-91ab-2d7cd011db47");
+	profile_set_str(&p->client_id, "11111111-2222-3333-4444-555555555555");
+	assert_true(claims_decode(tok, &c, why, sizeof(why)));
+	assert_string_equal(c.oid, "99999999-8888-7777-6666-555555555555");
+	assert_true(claims_has_role(&c, "SMTP.SendAsApp"));
+	assert_false(claims_has_role(&c, "IMAP.AccessAsApp"));
+	p->mod_delivery = false;
+	assert_true(claims_diagnose(&c, p, 1795780800, &r));
+	assert_string_equal(p->sp_object_id, "99999999-8888-7777-6666-555555555555");
+	assert_int_equal(report_rc(&r), O365_OK);
+	report_free(&r);
+	p->mod_delivery = true; /* delivery notifications need IMAP */
+	assert_false(claims_diagnose(&c, p, 1795780800, &r));
+	assert_int_equal(report_rc(&r), O365_EROLES);
+	assert_int_equal(report_first_fail(&r)->step, STEP_PERMISSIONS);
+	assert_non_null(strstr(report_first_fail(&r)->fix, "Office 365 Exchange Online"));
+	report_free(&r);
+	claims_free(&c);
+	free(tok);
+	profile_free(&p);
+}
+
+static void claims_not_a_jwt(void **s)
+{
+	struct claims c;
+	char why[200];
+	assert_false(claims_decode("opaque-token", &c, why, sizeof(why)));
+	assert_true(strlen(why) > 5);
+	assert_false(claims_decode("a.!!!.c", &c, why, sizeof(why)));
+	assert_false(claims_decode("a.bm90IGpzb24.c", &c, why, sizeof(why)));
+	assert_false(claims_decode(NULL, &c, why, sizeof(why)));
+}
+
+static void report_codes(void **s)
+{
+	struct report r = { 0 };
+	report_add(&r, RS_OK, "a", -1, O365_OK, NULL, "fine");
+	assert_int_equal(report_rc(&r), O365_OK);
+	report_add(&r, RS_WARN, "expiry", STEP_SECRET, O365_EEXPIRY, NULL, "soon");
+	assert_int_equal(report_rc(&r), O365_EEXPIRY);
+	report_add(&r, RS_FAIL, "token", STEP_SECRET, O365_EAUTH, "fix it", "bad");
+	report_add(&r, RS_FAIL, "imap", STEP_EXCHANGE, O365_EMAILBOX, "fix", "bad");
+	assert_int_equal(report_rc(&r), O365_EAUTH); /* the first failure in check order */
+	assert_int_equal(report_count(&r, RS_FAIL), 2);
+	report_free(&r);
+	assert_int_equal(r.n, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(every_required_code_has_a_step_and_fix),
+		cmocka_unit_test(every_fault_has_words),
+		cmocka_unit_test(mail_replies),
+		cmocka_unit_test(claims_good_and_missing),
+		cmocka_unit_test(claims_not_a_jwt),
+		cmocka_unit_test(report_codes),
+	};
+	return RUN(tests);
+}
