@@ -150,17 +150,3 @@ enum o365_rc batch_read_secret(const struct options *o, char **secret, struct o3
 	}
 	return O365_OK;
 }
-
-struct profile *profile_clone(const struct profile *p)
-{
-	char *text = store_to_json(p);
-	struct profile *q = NULL;
-	struct o365_err e;
-
-	if (text) {
-		store_from_json(text, "clone", &q, &e);
-		codec_cleanse(text, strlen(text));
-		free(text);
-	}
-	return q;
-}

@@ -8,6 +8,7 @@
 #include "check/verify.h"
 #include "core/err.h"
 #include "core/profile.h"
+#include "core/store.h"
 #include "options.h"
 
 struct loaded {
@@ -24,7 +25,5 @@ void batch_verify_opts(const struct options *o, struct verify_opts *vo);
 /* Reads the secret from --secret-stdin or --secret-file (0600, owned by us). *secret is NULL when
  * neither was given. */
 enum o365_rc batch_read_secret(const struct options *o, char **secret, struct o365_err *e);
-/* A deep copy through the serialiser. */
-struct profile *profile_clone(const struct profile *p);
 
 #endif

@@ -70,7 +70,8 @@ void verify_fields(const struct profile *p, const struct verify_opts *o, struct 
 		field(r, validate_secret(sec, p->client_id, p->tenant, NULL, &m), &m, "secret", STEP_SECRET,
 		      _("Client secret"));
 	}
-	if (p->mod_notifications || p->mod_reporting || p->mod_delivery) {
+	/* The token needs only steps 0-2; the mail fields come later in the wizard. */
+	if (!(o && o->token_only) && (p->mod_notifications || p->mod_reporting || p->mod_delivery)) {
 		field(r, validate_email(p->username, &m), &m, "username", STEP_MAILSERVER, _("Username"));
 		field(r, validate_email(p->sender, &m), &m, "sender", STEP_MAILSERVER, _("Sender's e-mail address"));
 		field(r, validate_host(p->smtp_server, &m), &m, "smtp-server", STEP_MAILSERVER, _("SMTP server"));
@@ -88,7 +89,7 @@ void verify_fields(const struct profile *p, const struct verify_opts *o, struct 
 				   "%s", _("Transport security SSL may mean implicit TLS, which port 587 does not "
 					   "speak; Auto or TLS is safer."));
 	}
-	for (int i = 0; p->mailboxes && p->mailboxes[i]; i++)
+	for (int i = 0; !(o && o->token_only) && p->mailboxes && p->mailboxes[i]; i++)
 		field(r, validate_email(p->mailboxes[i], &m), &m, "mailboxes", STEP_EXCHANGE, p->mailboxes[i]);
 	if (p->authority)
 		field(r, validate_authority(p->authority, &m), &m, "authority", STEP_START, _("Authority URL"));
@@ -478,6 +479,15 @@ enum o365_rc verify_run(struct profile *p, const struct verify_opts *o, struct v
 	enum o365_rc rc;
 
 	st->suspect_step = -1;
+	if (o->tenant_only) {
+		struct vmsg m;
+		if (validate_tenant(p->tenant, &m) != V_OK)
+			report_add(r, RS_FAIL, "tenant", STEP_APP, O365_ECONFIG, m.text, "%s",
+				   _("Directory (tenant) ID is not valid."));
+		else
+			check_tenant(p, o, r);
+		return report_rc(r);
+	}
 	verify_fields(p, o, r);
 	if (report_first_fail(r) || o->fields_only)
 		goto out;

@@ -24,6 +24,7 @@ struct verify_opts {
 	void *ud;
 	bool fields_only;       /* stop after the local checks */
 	bool token_only;        /* stop after the token and claims */
+	bool tenant_only;       /* only the tenant pre-check */
 	const char *secret_override; /* verify with this secret instead of the profile's */
 };
 

@@ -797,3 +797,17 @@ void store_free_list(char ***names)
 	free(*names);
 	*names = NULL;
 }
+
+struct profile *profile_clone(const struct profile *p)
+{
+	char *text = store_to_json(p);
+	struct profile *q = NULL;
+	struct o365_err e;
+
+	if (text) {
+		store_from_json(text, "clone", &q, &e);
+		codec_cleanse(text, strlen(text));
+		cJSON_free(text);
+	}
+	return q;
+}

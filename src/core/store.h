@@ -28,6 +28,8 @@ char *store_to_json(const struct profile *p);
 enum o365_rc store_from_json(const char *text, const char *where, struct profile **out,
 			     struct o365_err *e);
 void store_free_raw(void *raw);
+/* A deep copy through the serialiser (secret included); NULL on failure. */
+struct profile *profile_clone(const struct profile *p);
 
 /* Profiles in the config directory, sorted; *names is NULL-terminated, free with store_free_list. */
 int store_list(const char *dir, char ***names);

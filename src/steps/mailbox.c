@@ -1,0 +1,84 @@
+/* Step 7: IMAP and SMTP logins for every mailbox, with the propagation wait on offer. */
+#include "config.h"
+
+#include <string.h>
+
+#include "core/i18n.h"
+#include "steps.h"
+
+static void enter(struct wizard *w, struct step_state *s)
+{
+	if (!w->mail_ran && !w->job.running) {
+		w->waiting = false;
+		job_start(w, JOB_FULL);
+	}
+}
+
+/* Only what this step is about: the mailbox lines, and any failure. */
+static void draw(struct wizard *w, struct step_state *s, int y)
+{
+	struct report view = { 0 };
+
+	y = steps_intro(w, _("Each mailbox logs in over SMTP (and IMAP for delivery notifications) with XOAUTH2, "
+			     "then opens the mailbox; nothing is sent. F5 checks again; F7 waits for Exchange, "
+			     "which can take 30-60 minutes after the PowerShell."));
+	if (!w->mail_ran)
+		return;
+	for (int i = 0; i < w->last_mail.n; i++) {
+		const struct report_line *l = &w->last_mail.lines[i];
+		if (l->st == RS_FAIL || !strncmp(l->check, "imap:", 5) || !strncmp(l->check, "smtp:", 5) ||
+		    !strcmp(l->check, "mailboxes") || !strcmp(l->check, "send-test")) {
+			view.lines = (struct report_line *)l;
+			view.n = 1;
+			y = draw_report(w, &view, y, w->rows - 3);
+		}
+	}
+}
+
+static bool handle(struct wizard *w, struct step_state *s, enum action a, int key)
+{
+	if (a == ACT_RUN || a == ACT_WAIT) {
+		w->waiting = a == ACT_WAIT;
+		job_start(w, JOB_FULL);
+		return true;
+	}
+	return false;
+}
+
+static bool leave(struct wizard *w, struct step_state *s, bool forward)
+{
+	if (!forward || w->mail_ok)
+		return true;
+	if (!w->mail_ran) {
+		job_start(w, JOB_FULL);
+		return false;
+	}
+	return ui_ask(w, _("Not every mailbox passed. Continue anyway? (y/n)")) == 'y';
+}
+
+static void job_done(struct wizard *w, struct step_state *s)
+{
+	const struct report_line *f;
+
+	report_free(&w->last_mail);
+	w->last_mail = w->job.report;
+	memset(&w->job.report, 0, sizeof(w->job.report));
+	w->mail_ran = true;
+	w->mail_ok = w->job.rc == O365_OK || w->job.rc == O365_EEXPIRY;
+	w->token_ok = w->token_ok || w->mail_ok;
+	w->waiting = false;
+	f = report_first_fail(&w->last_mail);
+	w->fail_step = f ? f->step : -1;
+	if (w->job.rc == O365_ECANCEL)
+		status_set(w, true, "%s", _("Cancelled. F5 checks again."));
+	else if (w->mail_ok)
+		status_set(w, false, "%s", _("Every mailbox works. Enter goes to the summary."));
+	else if (f && f->rc == O365_EMAILBOX)
+		status_set(w, true, _("Step %d (%s) is the cause: F6 jumps there; F7 waits for Exchange."), f->step,
+			   step_name(f->step));
+	else if (f && f->step >= 0)
+		status_set(w, true, _("Go back to step %d (%s): F6 jumps there."), f->step, step_name(f->step));
+}
+
+const struct step_ops step_mailbox = { .id = STEP_MAILBOX, .enter = enter, .draw = draw, .handle = handle,
+				       .leave = leave, .job_done = job_done };

@@ -1,0 +1,88 @@
+/* Terminal set-up and restoration, signals included. */
+#include "config.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/i18n.h"
+#include "ui.h"
+
+static SCREEN *screen;
+static FILE *null_out, *null_in;
+
+void term_stop(void)
+{
+	if (screen && !isendwin())
+		endwin();
+}
+
+static void on_fatal_signal(int sig)
+{
+	/* Restore the terminal first, then die of the same signal. */
+	term_stop();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void term_install_signals(void)
+{
+	static const int sigs[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGABRT, SIGSEGV, SIGBUS, SIGFPE };
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_fatal_signal;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sigaction(sigs[i], &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	atexit(term_stop);
+}
+
+bool term_start(struct wizard *w)
+{
+	const char *term = getenv("TERM");
+
+	if (w->script) {
+		/* Script mode: ncurses keeps the whole screen in memory and writes nothing. */
+		null_out = fopen("/dev/null", "w");
+		null_in = fopen("/dev/null", "r");
+		screen = newterm(term && *term ? term : "xterm", null_out, null_in);
+	} else {
+		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+			fprintf(stderr, "%s: %s\n", PACKAGE,
+				_("the wizard needs a terminal; without one use --batch FILE and --check"));
+			return false;
+		}
+		screen = newterm(NULL, stdout, stdin);
+	}
+	if (!screen) {
+		fprintf(stderr, _("%s: cannot use the terminal type '%s'; set TERM (e.g. TERM=xterm)\n"), PACKAGE,
+			term ? term : "");
+		return false;
+	}
+	set_term(screen);
+	term_install_signals();
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	w->color = !w->opts->no_color && has_colors();
+	if (w->color) {
+		start_color();
+		use_default_colors();
+		init_pair(1, COLOR_WHITE, COLOR_BLUE);
+		init_pair(2, COLOR_GREEN, -1);
+		init_pair(3, COLOR_YELLOW, -1);
+		init_pair(4, COLOR_RED, -1);
+		init_pair(5, COLOR_BLACK, COLOR_CYAN);
+		init_pair(6, COLOR_CYAN, -1);
+	}
+	w->win = stdscr;
+	getmaxyx(stdscr, w->rows, w->cols);
+	return true;
+}
