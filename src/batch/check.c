@@ -83,6 +83,19 @@ enum o365_rc batch_check(const struct options *o, int *status)
 		}
 		return rc;
 	}
+	if (l.p->draft) {
+		/* A draft is never mistaken for a verified profile. */
+		if (o->nagios) {
+			printf("O365-OAUTH UNKNOWN - %s is a draft: setup not finished | \n", l.path);
+			*status = 3;
+		} else {
+			fprintf(stderr, _("%s: %s is a draft: the wizard stopped at step %d (%s). Run o365-oauth-setup to "
+					  "finish it.\n"),
+				PACKAGE, l.path, l.p->resume_step, step_name(l.p->resume_step));
+		}
+		profile_free(&l.p);
+		return O365_ECONFIG;
+	}
 	batch_verify_opts(o, &vo);
 	if (!o->quiet && !o->nagios)
 		printf(_("Checking %s\n"), l.path);

@@ -24,19 +24,19 @@ struct field {
 };
 
 static const struct field fields[F_COUNT] = {
-	[F_AUTH] = { N_("Authentication type"), "authenticationType", "O365_AUTHENTICATION_TYPE" },
-	[F_SERVER] = { N_("SMTP server"), "smtpServer", "O365_SMTP_SERVER" },
-	[F_PORT] = { N_("SMTP server port"), "smtpServerPort", "O365_SMTP_PORT", .number = true },
-	[F_TSEC] = { N_("Transport security"), "transportSecurity", "O365_TRANSPORT_SECURITY" },
-	[F_USER] = { N_("Username"), "username", "O365_USERNAME" },
-	[F_SENDER] = { N_("Sender's e-mail address"), "senderEmailAddress", "O365_SENDER" },
-	[F_DELIVERY] = { N_("Delivery notifications enabled"), "deliveryNotificationsEnabled",
-			 "O365_DELIVERY_NOTIFICATIONS", .boolean = true },
-	[F_TENANT] = { N_("Tenant ID"), "tenantId", "O365_TENANT_ID" },
-	[F_CLIENT] = { N_("Application (client) ID"), "clientId", "O365_CLIENT_ID" },
-	[F_SECRET] = { N_("Client Secret"), "clientSecret", "O365_CLIENT_SECRET", .secret = true },
-	[F_SCOPE] = { N_("Scope"), "scope", "O365_SCOPE" },
-	[F_EXPIRY] = { N_("Client secret expires"), "clientSecretExpires", "O365_SECRET_EXPIRES" },
+	[F_AUTH] = { .label = N_("Authentication type"), .json = "authenticationType", .env = "O365_AUTHENTICATION_TYPE" },
+	[F_SERVER] = { .label = N_("SMTP server"), .json = "smtpServer", .env = "O365_SMTP_SERVER" },
+	[F_PORT] = { .label = N_("SMTP server port"), .json = "smtpServerPort", .env = "O365_SMTP_PORT", .number = true },
+	[F_TSEC] = { .label = N_("Transport security"), .json = "transportSecurity", .env = "O365_TRANSPORT_SECURITY" },
+	[F_USER] = { .label = N_("Username"), .json = "username", .env = "O365_USERNAME" },
+	[F_SENDER] = { .label = N_("Sender's e-mail address"), .json = "senderEmailAddress", .env = "O365_SENDER" },
+	[F_DELIVERY] = { .label = N_("Delivery notifications enabled"), .json = "deliveryNotificationsEnabled",
+			 .env = "O365_DELIVERY_NOTIFICATIONS", .boolean = true },
+	[F_TENANT] = { .label = N_("Tenant ID"), .json = "tenantId", .env = "O365_TENANT_ID" },
+	[F_CLIENT] = { .label = N_("Application (client) ID"), .json = "clientId", .env = "O365_CLIENT_ID" },
+	[F_SECRET] = { .label = N_("Client Secret"), .json = "clientSecret", .env = "O365_CLIENT_SECRET", .secret = true },
+	[F_SCOPE] = { .label = N_("Scope"), .json = "scope", .env = "O365_SCOPE" },
+	[F_EXPIRY] = { .label = N_("Client secret expires"), .json = "clientSecretExpires", .env = "O365_SECRET_EXPIRES" },
 };
 
 int export_format_from_name(const char *name)

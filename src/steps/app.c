@@ -7,7 +7,7 @@
 #include "core/i18n.h"
 #include "steps.h"
 
-enum { F_NAME, F_TENANT, F_CLIENT };
+enum { F_TENANT, F_CLIENT, F_NAME };
 
 static enum vres check_tenant(struct wizard *w, struct field *f, struct vmsg *m)
 {
@@ -30,7 +30,7 @@ static void enter(struct wizard *w, struct step_state *s)
 	field_set(&s->f[F_NAME], w->p->app_name);
 	field_set(&s->f[F_TENANT], w->p->tenant);
 	field_set(&s->f[F_CLIENT], w->p->client_id);
-	s->focus = w->p->tenant ? F_TENANT : F_NAME;
+	s->focus = F_TENANT;
 	if (w->p->tenant)
 		fields_validate(w, s);
 }
@@ -52,7 +52,7 @@ static bool leave(struct wizard *w, struct step_state *s, bool forward)
 
 	if (bad >= 0 && forward) {
 		s->focus = bad;
-		status_set(w, true, "%s", s->f[bad].msg.text);
+		status_set(w, true, "%s", _("Fix the field marked ! to go on."));
 		return false;
 	}
 	steps_commit_str(&w->p->app_name, s->f[F_NAME].buf);

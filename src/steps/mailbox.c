@@ -74,7 +74,7 @@ static void job_done(struct wizard *w, struct step_state *s)
 	else if (w->mail_ok)
 		status_set(w, false, "%s", _("Every mailbox works. Enter goes to the summary."));
 	else if (f && f->rc == O365_EMAILBOX)
-		status_set(w, true, _("Step %d (%s) is the cause: F6 jumps there; F7 waits for Exchange."), f->step,
+		status_set(w, true, _("Step %d (%s) is the cause. F6 goes there, F7 waits."), f->step,
 			   step_name(f->step));
 	else if (f && f->step >= 0)
 		status_set(w, true, _("Go back to step %d (%s): F6 jumps there."), f->step, step_name(f->step));

@@ -140,7 +140,7 @@ static bool leave(struct wizard *w, struct step_state *s, bool forward)
 
 	if (bad >= 0 && forward) {
 		s->focus = bad;
-		status_set(w, true, "%s", s->f[bad].msg.text);
+		status_set(w, true, "%s", _("Fix the field marked ! to go on."));
 		return false;
 	}
 	if (s->f[F_KIND].choice == 1) {

@@ -19,7 +19,7 @@ static void draw(struct wizard *w, struct step_state *s, int y)
 			     "Application Object ID that step 5 needs. F5 runs it again, F6 goes to the step a "
 			     "failure names."));
 	if (w->token_ran)
-		draw_report(w, &w->last_token, y, w->rows - 3);
+		draw_report_brief(w, &w->last_token, y, w->rows - 3);
 }
 
 static bool handle(struct wizard *w, struct step_state *s, enum action a, int key)

@@ -16,7 +16,7 @@ static const struct action_info table[] = {
 	{ ACT_COPY, "F4", N_("copy to the clipboard (OSC 52, works over SSH)") },
 	{ ACT_RUN, "F5", N_("run the check again") },
 	{ ACT_JUMP, "F6", N_("go to the step the failure names") },
-	{ ACT_WAIT, "F7", N_("wait for Exchange to propagate, checking every minute") },
+	{ ACT_WAIT, "F7", N_("wait for Exchange, re-checking every minute") },
 	{ ACT_GENERATE, "F8", N_("generate a key and certificate") },
 	{ ACT_HELP, "F1, ?", N_("this help") },
 	{ ACT_QUIT, "Ctrl-C, F10, q", N_("quit (asks to save a draft)") },

@@ -162,6 +162,28 @@ int draw_report(struct wizard *w, const struct report *r, int y, int maxy)
 	return y;
 }
 
+static bool routine(const struct report_line *l)
+{
+	return l->st == RS_INFO || (l->st == RS_OK && (!strcmp(l->check, "fields") || !strcmp(l->check, "expiry") ||
+						       !strcmp(l->check, "tenant")));
+}
+
+int draw_report_brief(struct wizard *w, const struct report *r, int y, int maxy)
+{
+	struct report one = { 0 };
+
+	for (int pass = 0; pass < 2; pass++) {
+		for (int i = 0; i < r->n && y < maxy; i++) {
+			if (routine(&r->lines[i]) != (pass == 1))
+				continue;
+			one.lines = &r->lines[i];
+			one.n = 1;
+			y = draw_report(w, &one, y, maxy);
+		}
+	}
+	return y;
+}
+
 void draw_too_small(struct wizard *w)
 {
 	char msg[200];
@@ -189,8 +211,7 @@ void draw_help(struct wizard *w)
 		mvprintw(y, 27, "%.*s", w->cols - 29, _(t[i].label));
 	}
 	draw_text(w, y + 1, 2, w->cols - 4,
-		  _("Every failure names the step to go back to. The draft is saved only when you say so, and "
-		    "the profile only after the checks. Press any key to return."),
+		  _("Every failure names the step to go back to. Any key returns."),
 		  A_NORMAL);
 }
 
@@ -206,8 +227,11 @@ void draw_frame(struct wizard *w)
 		refresh();
 		return;
 	}
-	snprintf(title, sizeof(title), _(" o365-oauth-setup  |  Step %d of %d: %s"), w->step, STEP_COUNT - 1,
-		 step_name(w->step));
+	if (w->home)
+		snprintf(title, sizeof(title), "%s", _(" o365-oauth-setup  |  Welcome back"));
+	else
+		snprintf(title, sizeof(title), _(" o365-oauth-setup  |  Step %d of %d: %s"), w->step, STEP_COUNT - 1,
+			 step_name(w->step));
 	attron(ui_attr(w, ROLE_TITLE));
 	mvprintw(0, 0, "%-*s", w->cols, title);
 	mvprintw(0, w->cols - (int)strlen(w->profile_name) - 11, " profile: %s", w->profile_name);

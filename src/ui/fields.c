@@ -103,9 +103,12 @@ bool fields_handle(struct wizard *w, struct step_state *s, enum action a, int ke
 		}
 		return false;
 	case ACT_REVEAL:
-		if (f->kind == FK_SECRET) {
-			f->reveal = !f->reveal;
-			return true;
+		/* The step's secret, wherever the focus is. */
+		for (int i = 0; i < s->n; i++) {
+			if (s->f[i].kind == FK_SECRET && !s->f[i].hidden) {
+				s->f[i].reveal = !s->f[i].reveal;
+				return true;
+			}
 		}
 		return false;
 	default:

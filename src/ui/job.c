@@ -38,6 +38,8 @@ void job_start(struct wizard *w, enum job_kind kind)
 		return;
 	report_free(&j->report);
 	profile_free(&j->work);
+	/* Every check fetches its own token: secrets and consent may have changed since. */
+	verify_state_clear(&j->vstate);
 	j->work = profile_clone(w->p);
 	if (!j->work) {
 		status_set(w, true, "%s", "Out of memory.");

@@ -150,6 +150,8 @@ void draw_frame(struct wizard *w);
 int draw_text(struct wizard *w, int y, int x, int width, const char *text, attr_t attr);
 void draw_fields(struct wizard *w, struct step_state *s, int y);
 int draw_report(struct wizard *w, const struct report *r, int y, int maxy);
+/* The lines that matter first (failures, warnings, results), then details while space lasts. */
+int draw_report_brief(struct wizard *w, const struct report *r, int y, int maxy);
 void draw_help(struct wizard *w);
 void draw_too_small(struct wizard *w);
 void status_set(struct wizard *w, bool error, const char *fmt, ...) O365_PRINTF(3, 4);

@@ -259,6 +259,7 @@ out:
 		report_free(&w->last_tenant);
 		report_free(&w->job.report);
 		profile_free(&w->job.work);
+		verify_state_clear(&w->job.vstate);
 		codec_free_secret(&w->pending_secret);
 		for (int i = 0; i < 16; i++)
 			for (int k = 0; k < STEP_MAX_FIELDS; k++)
