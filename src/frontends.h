@@ -3,6 +3,8 @@
 #ifndef O365_FRONTENDS_H
 #define O365_FRONTENDS_H
 
+#include <stdio.h>
+
 #include "core/err.h"
 #include "options.h"
 
@@ -14,6 +16,8 @@ enum o365_rc batch_export(const struct options *o);
 enum o365_rc batch_powershell(const struct options *o);
 enum o365_rc batch_list(const struct options *o);
 enum o365_rc wizard_run(const struct options *o);
+/* The wizard's keys from the action table, one "KEYS<TAB>what" line each. */
+void wizard_print_keys(FILE *f);
 
 /* Shared by the batch modes. */
 struct report;

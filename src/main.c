@@ -38,6 +38,7 @@ enum {
 	OPT_TIMEOUT,
 	OPT_SECRET_EXPIRY,
 	OPT_TOKEN_ONLY,
+	OPT_KEYS,
 };
 
 static const struct option long_opts[] = {
@@ -69,6 +70,7 @@ static const struct option long_opts[] = {
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 	{ "token-only", no_argument, NULL, OPT_TOKEN_ONLY },
+	{ "keys", no_argument, NULL, OPT_KEYS },
 	{ "secret-expiry", required_argument, NULL, OPT_SECRET_EXPIRY },
 	{ NULL, 0, NULL, 0 },
 };
@@ -115,6 +117,7 @@ static void usage(FILE *f)
 	fputs(_("Other:\n"
 		"      --no-color           no colours (NO_COLOR is honoured too)\n"
 		"  -q, --quiet              print only failures\n"
+		"      --keys               list the wizard's keys\n"
 		"  -h, --help               show this help and exit\n"
 		"  -V, --version            show the version and exit\n\n"),
 	      f);
@@ -215,6 +218,9 @@ static int parse(int argc, char **argv, struct options *o)
 				return 2;
 			}
 			break;
+		case OPT_KEYS:
+			o->mode = MODE_KEYS;
+			return 0;
 		case OPT_TOKEN_ONLY:
 			o->token_only = true;
 			break;
@@ -319,6 +325,9 @@ int main(int argc, char **argv)
 		return 0;
 	case MODE_VERSION:
 		printf("%s %s\n", PACKAGE, VERSION);
+		return 0;
+	case MODE_KEYS:
+		wizard_print_keys(stdout);
 		return 0;
 	default:
 		break;

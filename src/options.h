@@ -14,6 +14,7 @@ enum mode {
 	MODE_LIST,
 	MODE_HELP,
 	MODE_VERSION,
+	MODE_KEYS,
 };
 
 struct options {

@@ -11,4 +11,8 @@ done
 for code in 0 2 3 4 5 6 7 8; do
 	grep -q "^\.It $code\$" "$MAN" && ok "exit status $code documented" || not_ok "exit status $code documented"
 done
+# The KEYS section is the action table, line for line.
+manual_keys=$(awk '/^\.Sh WIZARD KEYS/{on=1; next} on && /^\.El/{exit} on && /^\.It /{k=substr($0, 5); next} on && k!=""{print k "\t" $0; k=""}' "$MAN")
+if [ "$manual_keys" = "$("$BIN" --keys)" ]; then ok "man page key list equals the action table"; else
+	not_ok "man page key list equals the action table" "$(diff <(echo "$manual_keys") <("$BIN" --keys))"; fi
 done_testing

@@ -1,6 +1,9 @@
 #include "config.h"
 
+#include <stdio.h>
+
 #include "core/i18n.h"
+#include "frontends.h"
 #include "ui.h"
 
 static const struct action_info table[] = {
@@ -85,4 +88,13 @@ enum action action_for_key(int key, bool in_text)
 	default:
 		return key >= 32 && key < 256 ? ACT_CHAR : ACT_NONE;
 	}
+}
+
+void wizard_print_keys(FILE *f)
+{
+	int n;
+	const struct action_info *t = actions_table(&n);
+
+	for (int i = 0; i < n; i++)
+		fprintf(f, "%s\t%s\n", t[i].keys, _(t[i].label));
 }

@@ -84,8 +84,8 @@ static void mask_secret(const struct field *f, bool ascii, char *out, size_t n)
 	size_t stars = len - shown;
 	size_t o = 0;
 
-	if (stars > 24)
-		stars = 24; /* the length is not the user's business on screen either */
+	if (stars > 12)
+		stars = 12; /* the length is not the onlooker's business either */
 	for (size_t i = 0; i < stars && o + 4 < n; i++)
 		o += (size_t)snprintf(out + o, n - o, "%s", ascii ? "*" : "\u2022");
 	snprintf(out + o, n - o, "%s", f->buf + len - shown);
@@ -115,7 +115,16 @@ void draw_fields(struct wizard *w, struct step_state *s, int y)
 		default:
 			snprintf(shown, sizeof(shown), "%s", f->buf);
 		}
-		if (f->kind == FK_TEXT || f->kind == FK_SECRET) {
+		if (f->kind == FK_SECRET) {
+			/* Bullets are several bytes each: pad by columns, not bytes. */
+			int cols = (int)(f->buf[0] ? (strlen(f->buf) > 12 ? 12 : strlen(f->buf)) : 0) +
+				   (f->reveal && strlen(f->buf) > 8 ? 4 : 0);
+			attron(focus ? ui_attr(w, ROLE_FOCUS) : A_UNDERLINE);
+			mvaddstr(y, x, shown);
+			for (int k = cols; k < width; k++)
+				addch(' ');
+			attroff(focus ? ui_attr(w, ROLE_FOCUS) : A_UNDERLINE);
+		} else if (f->kind == FK_TEXT) {
 			/* Long values show their end, where typing happens. */
 			size_t len = strlen(shown);
 			const char *v = len > (size_t)width - 1 ? shown + len - (width - 1) : shown;

@@ -51,6 +51,9 @@ bool term_start(struct wizard *w)
 		null_in = fopen("/dev/null", "r");
 		screen = newterm(term && *term ? term : "xterm", null_out, null_in);
 	} else {
+		/* Unicode box drawing rather than the alternate charset: right in every UTF-8 terminal. */
+		if (!w->ascii)
+			setenv("NCURSES_NO_UTF8_ACS", "1", 0);
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 			fprintf(stderr, "%s: %s\n", PACKAGE,
 				_("the wizard needs a terminal; without one use --batch FILE and --check"));
