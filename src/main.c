@@ -42,37 +42,37 @@ enum {
 };
 
 static const struct option long_opts[] = {
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ "config", required_argument, NULL, 'c' },
-	{ "profile", required_argument, NULL, 'p' },
-	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
-	{ "check", no_argument, NULL, 'C' },
-	{ "batch", required_argument, NULL, 'b' },
-	{ "secret-stdin", no_argument, NULL, OPT_SECRET_STDIN },
-	{ "secret-file", required_argument, NULL, OPT_SECRET_FILE },
-	{ "save-unverified", no_argument, NULL, OPT_SAVE_UNVERIFIED },
-	{ "warn-days", required_argument, NULL, OPT_WARN_DAYS },
-	{ "authority", required_argument, NULL, OPT_AUTHORITY },
-	{ "cacert", required_argument, NULL, OPT_CACERT },
-	{ "imap-server", required_argument, NULL, OPT_IMAP },
-	{ "smtp-server", required_argument, NULL, OPT_SMTP },
-	{ "transcript", required_argument, NULL, OPT_TRANSCRIPT },
-	{ "send-test", required_argument, NULL, OPT_SEND_TEST },
-	{ "wait", required_argument, NULL, OPT_WAIT },
-	{ "probe-denied", required_argument, NULL, OPT_PROBE_DENIED },
-	{ "rotate", no_argument, NULL, OPT_ROTATE },
-	{ "export", required_argument, NULL, OPT_EXPORT },
-	{ "include-secret", no_argument, NULL, OPT_INCLUDE_SECRET },
-	{ "powershell", no_argument, NULL, OPT_POWERSHELL },
-	{ "nagios", no_argument, NULL, OPT_NAGIOS },
-	{ "list", no_argument, NULL, OPT_LIST },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
-	{ "token-only", no_argument, NULL, OPT_TOKEN_ONLY },
-	{ "keys", no_argument, NULL, OPT_KEYS },
-	{ "secret-expiry", required_argument, NULL, OPT_SECRET_EXPIRY },
-	{ NULL, 0, NULL, 0 },
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, 'V'},
+	{"config", required_argument, NULL, 'c'},
+	{"profile", required_argument, NULL, 'p'},
+	{"no-color", no_argument, NULL, OPT_NO_COLOR},
+	{"check", no_argument, NULL, 'C'},
+	{"batch", required_argument, NULL, 'b'},
+	{"secret-stdin", no_argument, NULL, OPT_SECRET_STDIN},
+	{"secret-file", required_argument, NULL, OPT_SECRET_FILE},
+	{"save-unverified", no_argument, NULL, OPT_SAVE_UNVERIFIED},
+	{"warn-days", required_argument, NULL, OPT_WARN_DAYS},
+	{"authority", required_argument, NULL, OPT_AUTHORITY},
+	{"cacert", required_argument, NULL, OPT_CACERT},
+	{"imap-server", required_argument, NULL, OPT_IMAP},
+	{"smtp-server", required_argument, NULL, OPT_SMTP},
+	{"transcript", required_argument, NULL, OPT_TRANSCRIPT},
+	{"send-test", required_argument, NULL, OPT_SEND_TEST},
+	{"wait", required_argument, NULL, OPT_WAIT},
+	{"probe-denied", required_argument, NULL, OPT_PROBE_DENIED},
+	{"rotate", no_argument, NULL, OPT_ROTATE},
+	{"export", required_argument, NULL, OPT_EXPORT},
+	{"include-secret", no_argument, NULL, OPT_INCLUDE_SECRET},
+	{"powershell", no_argument, NULL, OPT_POWERSHELL},
+	{"nagios", no_argument, NULL, OPT_NAGIOS},
+	{"list", no_argument, NULL, OPT_LIST},
+	{"quiet", no_argument, NULL, 'q'},
+	{"timeout", required_argument, NULL, OPT_TIMEOUT},
+	{"token-only", no_argument, NULL, OPT_TOKEN_ONLY},
+	{"keys", no_argument, NULL, OPT_KEYS},
+	{"secret-expiry", required_argument, NULL, OPT_SECRET_EXPIRY},
+	{NULL, 0, NULL, 0},
 };
 
 static void usage(FILE *f)
@@ -202,7 +202,8 @@ static int parse(int argc, char **argv, struct options *o)
 			break;
 		case OPT_WARN_DAYS:
 			if (number(optarg, 0, 3650, &o->warn_days) != 0) {
-				fprintf(stderr, _("%s: --warn-days takes a number of days from 0 to 3650\n"), PACKAGE);
+				fprintf(stderr, _("%s: --warn-days takes a number of days from 0 to 3650\n"),
+					PACKAGE);
 				return 2;
 			}
 			break;
@@ -260,13 +261,16 @@ static int parse(int argc, char **argv, struct options *o)
 		}
 	}
 	if (optind < argc) {
-		fprintf(stderr, _("%s: unexpected argument '%s'; secrets are never taken on the command line "
-				  "(use --secret-stdin or --secret-file)\n"),
+		fprintf(stderr,
+			_("%s: unexpected argument '%s'; secrets are never taken on the command line "
+			  "(use --secret-stdin or --secret-file)\n"),
 			PACKAGE, argv[optind]);
 		return 2;
 	}
 	if (conflict) {
-		fprintf(stderr, _("%s: choose one of --check, --batch, --rotate, --export, --powershell and --list\n"),
+		fprintf(stderr,
+			_("%s: choose one of --check, --batch, --rotate, --export, --powershell and "
+			  "--list\n"),
 			PACKAGE);
 		return 2;
 	}
@@ -287,7 +291,8 @@ static int parse(int argc, char **argv, struct options *o)
 		return 2;
 	}
 	if ((o->secret_stdin || o->secret_file) && o->mode != MODE_BATCH && o->mode != MODE_ROTATE) {
-		fprintf(stderr, _("%s: --secret-stdin and --secret-file go with --batch or --rotate\n"), PACKAGE);
+		fprintf(stderr, _("%s: --secret-stdin and --secret-file go with --batch or --rotate\n"),
+			PACKAGE);
 		return 2;
 	}
 	if (getenv("NO_COLOR") && *getenv("NO_COLOR"))
@@ -298,7 +303,7 @@ static int parse(int argc, char **argv, struct options *o)
 /* The secret must never reach a core dump; files we create are private. */
 static void harden(void)
 {
-	struct rlimit rl = { 0, 0 };
+	struct rlimit rl = {0, 0};
 
 	setrlimit(RLIMIT_CORE, &rl);
 	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);

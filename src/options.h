@@ -19,10 +19,10 @@ enum mode {
 
 struct options {
 	enum mode mode;
-	const char *config;      /* --config FILE */
-	const char *profile;     /* --profile NAME */
+	const char *config;  /* --config FILE */
+	const char *profile; /* --profile NAME */
 	bool no_color;
-	const char *batch_file;  /* --batch FILE */
+	const char *batch_file; /* --batch FILE */
 	bool secret_stdin;
 	const char *secret_file;
 	bool save_unverified;
@@ -39,8 +39,8 @@ struct options {
 	bool include_secret;
 	bool nagios;
 	bool quiet;
-	bool token_only;         /* --token-only: skip the mailbox checks */
-	int timeout_s;           /* --timeout: per request */
+	bool token_only;	   /* --token-only: skip the mailbox checks */
+	int timeout_s;		   /* --timeout: per request */
 	const char *secret_expiry; /* --secret-expiry for --rotate and --batch */
 };
 

@@ -51,7 +51,8 @@ static void merge(cJSON *dst, const cJSON *src)
 {
 	const cJSON *it;
 
-	cJSON_ArrayForEach(it, src) {
+	cJSON_ArrayForEach(it, src)
+	{
 		cJSON *d = cJSON_GetObjectItemCaseSensitive(dst, it->string);
 		if (d && cJSON_IsObject(d) && cJSON_IsObject(it))
 			merge(d, it);
@@ -85,8 +86,10 @@ static enum o365_rc build(const struct options *o, const char *path, struct prof
 	if ((rc = store_from_json(answers, o->batch_file, &check, e)) != O365_OK)
 		goto out;
 	if (check->secret) {
-		rc = err_set(e, O365_ECONFIG, _("%s: an answers file never holds the client secret"), o->batch_file);
-		err_fix(e, "%s", _("Remove \"client_secret\" and pass it with --secret-stdin or --secret-file."));
+		rc = err_set(e, O365_ECONFIG, _("%s: an answers file never holds the client secret"),
+			     o->batch_file);
+		err_fix(e, "%s",
+			_("Remove \"client_secret\" and pass it with --secret-stdin or --secret-file."));
 		goto out;
 	}
 	if (store_exists(path)) {
@@ -130,8 +133,8 @@ enum o365_rc batch_apply(const struct options *o)
 	struct profile *p = NULL;
 	char *secret = NULL;
 	struct verify_opts vo;
-	struct verify_state st = { 0 };
-	struct report r = { 0 };
+	struct verify_state st = {0};
+	struct report r = {0};
 	enum o365_rc rc;
 
 	err_clear(&e);
@@ -153,7 +156,8 @@ enum o365_rc batch_apply(const struct options *o)
 	if (o->secret_expiry)
 		profile_set_str(&p->secret_expiry, o->secret_expiry);
 	if (p->auth == AUTH_SECRET && !p->secret) {
-		rc = err_set(&e, O365_ECONFIG, "%s", _("No client secret: pass it with --secret-stdin or --secret-file."));
+		rc = err_set(&e, O365_ECONFIG, "%s",
+			     _("No client secret: pass it with --secret-stdin or --secret-file."));
 		goto fail;
 	}
 	p->draft = false;
@@ -166,10 +170,12 @@ enum o365_rc batch_apply(const struct options *o)
 			print_err(&e);
 			rc = src;
 		} else {
-			printf(_("Saved %s%s\n"), path, rc == O365_OK || rc == O365_EEXPIRY ? "" : _(" (unverified)"));
+			printf(_("Saved %s%s\n"), path,
+			       rc == O365_OK || rc == O365_EEXPIRY ? "" : _(" (unverified)"));
 		}
 	} else {
-		printf(_("Not saved: fix the failure above, or pass --save-unverified. %s is unchanged.\n"), path);
+		printf(_("Not saved: fix the failure above, or pass --save-unverified. %s is unchanged.\n"),
+		       path);
 	}
 	goto out;
 fail:

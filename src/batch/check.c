@@ -23,7 +23,8 @@ void batch_print_report(const struct options *o, const struct report *r)
 	else if (f)
 		printf("%s\n", _("Result: FAILED."));
 	else if (!o->quiet)
-		printf(_("Result: %d passed, %d warning(s).\n"), report_count(r, RS_OK), report_count(r, RS_WARN));
+		printf(_("Result: %d passed, %d warning(s).\n"), report_count(r, RS_OK),
+		       report_count(r, RS_WARN));
 }
 
 static int nagios(const struct options *o, const struct profile *p, const struct report *r,
@@ -49,11 +50,14 @@ static int nagios(const struct options *o, const struct profile *p, const struct
 		label = "OK";
 	}
 	if (days != INT_MIN)
-		snprintf(perf, sizeof(perf), "days_left=%d;%d;7 check_time=%.3fs token_time=%.3fs imap_time=%.3fs "
-			 "smtp_time=%.3fs", days, o->warn_days, secs, st->t_token, st->t_imap, st->t_smtp);
+		snprintf(perf, sizeof(perf),
+			 "days_left=%d;%d;7 check_time=%.3fs token_time=%.3fs imap_time=%.3fs "
+			 "smtp_time=%.3fs",
+			 days, o->warn_days, secs, st->t_token, st->t_imap, st->t_smtp);
 	else
-		snprintf(perf, sizeof(perf), "check_time=%.3fs token_time=%.3fs imap_time=%.3fs smtp_time=%.3fs",
-			 secs, st->t_token, st->t_imap, st->t_smtp);
+		snprintf(perf, sizeof(perf),
+			 "check_time=%.3fs token_time=%.3fs imap_time=%.3fs smtp_time=%.3fs", secs,
+			 st->t_token, st->t_imap, st->t_smtp);
 	if (f)
 		printf("O365-OAUTH %s - %s: %s | %s\n", label, f->check, f->text, perf);
 	else if (days != INT_MIN)
@@ -70,8 +74,8 @@ enum o365_rc batch_check(const struct options *o, int *status)
 {
 	struct loaded l;
 	struct verify_opts vo;
-	struct verify_state st = { 0 };
-	struct report r = { 0 };
+	struct verify_state st = {0};
+	struct report r = {0};
 	enum o365_rc rc;
 	struct timespec t0, t1;
 
@@ -89,8 +93,10 @@ enum o365_rc batch_check(const struct options *o, int *status)
 			printf("O365-OAUTH UNKNOWN - %s is a draft: setup not finished | \n", l.path);
 			*status = 3;
 		} else {
-			fprintf(stderr, _("%s: %s is a draft: the wizard stopped at step %d (%s). Run o365-oauth-setup to "
-					  "finish it.\n"),
+			fprintf(stderr,
+				_("%s: %s is a draft: the wizard stopped at step %d (%s). Run "
+				  "o365-oauth-setup to "
+				  "finish it.\n"),
 				PACKAGE, l.path, l.p->resume_step, step_name(l.p->resume_step));
 		}
 		profile_free(&l.p);
@@ -104,7 +110,7 @@ enum o365_rc batch_check(const struct options *o, int *status)
 		fprintf(stderr, "\r\033[K");
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	if (o->nagios)
-		*status = nagios(o, l.p, &r, &st,  rc,
+		*status = nagios(o, l.p, &r, &st, rc,
 				 (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 	else
 		batch_print_report(o, &r);

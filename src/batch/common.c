@@ -58,12 +58,14 @@ enum o365_rc batch_overrides(const struct options *o, struct profile *p, struct 
 	}
 	if (o->imap_server) {
 		if (!validate_hostport(o->imap_server, host, sizeof(host), &port))
-			return err_set(e, O365_EUSAGE, _("--imap-server takes HOST or HOST:PORT, not '%s'"), o->imap_server);
+			return err_set(e, O365_EUSAGE, _("--imap-server takes HOST or HOST:PORT, not '%s'"),
+				       o->imap_server);
 		profile_set_str(&p->imap_server, o->imap_server);
 	}
 	if (o->smtp_server) {
 		if (!validate_hostport(o->smtp_server, host, sizeof(host), &port))
-			return err_set(e, O365_EUSAGE, _("--smtp-server takes HOST or HOST:PORT, not '%s'"), o->smtp_server);
+			return err_set(e, O365_EUSAGE, _("--smtp-server takes HOST or HOST:PORT, not '%s'"),
+				       o->smtp_server);
 		profile_set_str(&p->smtp_check_server, o->smtp_server);
 	}
 	return O365_OK;
@@ -127,14 +129,17 @@ enum o365_rc batch_read_secret(const struct options *o, char **secret, struct o3
 		struct stat st;
 		int fd = open(o->secret_file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
 		if (fd < 0)
-			return err_set(e, O365_ECONFIG, _("--secret-file %s: %s"), o->secret_file, strerror(errno));
+			return err_set(e, O365_ECONFIG, _("--secret-file %s: %s"), o->secret_file,
+				       strerror(errno));
 		if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 			close(fd);
-			return err_set(e, O365_ECONFIG, _("--secret-file %s: not a regular file"), o->secret_file);
+			return err_set(e, O365_ECONFIG, _("--secret-file %s: not a regular file"),
+				       o->secret_file);
 		}
 		if (st.st_uid != geteuid() || (st.st_mode & 077)) {
 			close(fd);
-			err_set(e, O365_ECONFIG, _("--secret-file %s: readable by others or not yours; refusing"),
+			err_set(e, O365_ECONFIG,
+				_("--secret-file %s: readable by others or not yours; refusing"),
 				o->secret_file);
 			err_fix(e, _("Run: chmod 600 '%s' (as its owner)"), o->secret_file);
 			return O365_ECONFIG;

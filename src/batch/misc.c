@@ -23,7 +23,8 @@ enum o365_rc batch_export(const struct options *o)
 	enum o365_rc rc;
 
 	if (f < 0) {
-		fprintf(stderr, _("%s: --export takes extension-kit, json or env, not '%s'\n"), PACKAGE, o->export_format);
+		fprintf(stderr, _("%s: --export takes extension-kit, json or env, not '%s'\n"), PACKAGE,
+			o->export_format);
 		return O365_EUSAGE;
 	}
 	if ((rc = batch_load(o, &l)) != O365_OK)
@@ -103,8 +104,8 @@ enum o365_rc batch_list(const struct options *o)
 		}
 		if (p->draft)
 			snprintf(last, sizeof(last), "%s", _("draft (setup not finished)"));
-		printf("%-16s %-7s %-38s %-16s %s\n", names[i], cloud_get(p->cloud)->key, p->tenant ? p->tenant : "-",
-		       exp, last);
+		printf("%-16s %-7s %-38s %-16s %s\n", names[i], cloud_get(p->cloud)->key,
+		       p->tenant ? p->tenant : "-", exp, last);
 		profile_free(&p);
 	}
 	store_free_list(&names);

@@ -21,18 +21,20 @@ enum o365_rc batch_rotate(const struct options *o)
 	char *secret = NULL, *clean = NULL, old_expiry[32];
 	struct vmsg m;
 	struct verify_opts vo;
-	struct verify_state st = { 0 };
-	struct report r = { 0 };
+	struct verify_state st = {0};
+	struct report r = {0};
 	enum o365_rc rc;
 
 	err_clear(&e);
 	if ((rc = batch_load(o, &l)) != O365_OK)
 		return rc;
-	snprintf(old_expiry, sizeof(old_expiry), "%s", l.p->secret_expiry ? l.p->secret_expiry : _("unknown"));
+	snprintf(old_expiry, sizeof(old_expiry), "%s",
+		 l.p->secret_expiry ? l.p->secret_expiry : _("unknown"));
 	if ((rc = batch_read_secret(o, &secret, &e)) != O365_OK)
 		goto fail;
 	if (!secret) {
-		rc = err_set(&e, O365_EUSAGE, "%s", _("--rotate needs the new secret from --secret-stdin or --secret-file."));
+		rc = err_set(&e, O365_EUSAGE, "%s",
+			     _("--rotate needs the new secret from --secret-stdin or --secret-file."));
 		goto fail;
 	}
 	if (validate_secret(secret, l.p->client_id, l.p->tenant, &clean, &m) == V_ERR) {
@@ -40,9 +42,10 @@ enum o365_rc batch_rotate(const struct options *o)
 		goto fail;
 	}
 	if (l.p->secret && strcmp(clean, l.p->secret) == 0) {
-		rc = err_set(&e, O365_ECONFIG, "%s",
-			     _("This is the secret already in use. Create a new client secret (keep the old one "
-			       "until the end) and pass its Value."));
+		rc = err_set(
+			&e, O365_ECONFIG, "%s",
+			_("This is the secret already in use. Create a new client secret (keep the old one "
+			  "until the end) and pass its Value."));
 		goto fail;
 	}
 	if (o->secret_expiry && validate_expiry(o->secret_expiry, time(NULL), &m) == V_ERR) {
@@ -61,7 +64,8 @@ enum o365_rc batch_rotate(const struct options *o)
 	rc = verify_run(next, &vo, &st, &r);
 	batch_print_report(o, &r);
 	if (rc != O365_OK && rc != O365_EEXPIRY) {
-		printf(_("Rotation abandoned: nothing was changed and the old secret (expires %s) stays in use.\n"),
+		printf(_("Rotation abandoned: nothing was changed and the old secret (expires %s) stays in "
+			 "use.\n"),
 		       old_expiry);
 		goto out;
 	}
@@ -72,7 +76,8 @@ enum o365_rc batch_rotate(const struct options *o)
 		 "Entra ID > App registrations > Certificates & secrets.\n"),
 	       old_expiry);
 	if (!o->secret_expiry)
-		printf("%s\n", _("No expiry was given for the new secret: record it with --batch or the wizard."));
+		printf("%s\n",
+		       _("No expiry was given for the new secret: record it with --batch or the wizard."));
 	goto out;
 fail:
 	print_err(&e);

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
 #include <stdarg.h>
@@ -10,7 +11,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include <fcntl.h>
 
 #include "core/catalogue.h"
 #include "core/claims.h"
@@ -56,15 +56,19 @@ void verify_fields(const struct profile *p, const struct verify_opts *o, struct 
 		struct stat st;
 		if (!p->cert_path || access(p->cert_path, R_OK) != 0)
 			report_add(r, RS_FAIL, "certificate", STEP_SECRET, O365_ECONFIG,
-				   _("Generate the certificate at step 2, or set certificate.cert to its PEM file."),
-				   _("The certificate file %s cannot be read."), p->cert_path ? p->cert_path : "-");
+				   _("Generate the certificate at step 2, or set certificate.cert to its PEM "
+				     "file."),
+				   _("The certificate file %s cannot be read."),
+				   p->cert_path ? p->cert_path : "-");
 		if (!p->key_path || stat(p->key_path, &st) != 0)
 			report_add(r, RS_FAIL, "certificate", STEP_SECRET, O365_ECONFIG,
-				   _("Generate the certificate at step 2, or set certificate.key to its key file."),
+				   _("Generate the certificate at step 2, or set certificate.key to its key "
+				     "file."),
 				   _("The private key %s cannot be read."), p->key_path ? p->key_path : "-");
 		else if (st.st_mode & 077)
 			report_add(r, RS_FAIL, "certificate", STEP_SECRET, O365_ECONFIG, NULL,
-				   _("The private key %s is readable by others: run chmod 600 on it."), p->key_path);
+				   _("The private key %s is readable by others: run chmod 600 on it."),
+				   p->key_path);
 	} else {
 		const char *sec = o && o->secret_override ? o->secret_override : p->secret;
 		field(r, validate_secret(sec, p->client_id, p->tenant, NULL, &m), &m, "secret", STEP_SECRET,
@@ -73,26 +77,32 @@ void verify_fields(const struct profile *p, const struct verify_opts *o, struct 
 	/* The token needs only steps 0-2; the mail fields come later in the wizard. */
 	if (!(o && o->token_only) && (p->mod_notifications || p->mod_reporting || p->mod_delivery)) {
 		field(r, validate_email(p->username, &m), &m, "username", STEP_MAILSERVER, _("Username"));
-		field(r, validate_email(p->sender, &m), &m, "sender", STEP_MAILSERVER, _("Sender's e-mail address"));
-		field(r, validate_host(p->smtp_server, &m), &m, "smtp-server", STEP_MAILSERVER, _("SMTP server"));
+		field(r, validate_email(p->sender, &m), &m, "sender", STEP_MAILSERVER,
+		      _("Sender's e-mail address"));
+		field(r, validate_host(p->smtp_server, &m), &m, "smtp-server", STEP_MAILSERVER,
+		      _("SMTP server"));
 		if (p->smtp_port < 1 || p->smtp_port > 65535)
-			report_add(r, RS_FAIL, "smtp-port", STEP_MAILSERVER, O365_ECONFIG, NULL,
-				   "%s", _("The SMTP server port must be from 1 to 65535 (587 for Office 365)."));
+			report_add(r, RS_FAIL, "smtp-port", STEP_MAILSERVER, O365_ECONFIG, NULL, "%s",
+				   _("The SMTP server port must be from 1 to 65535 (587 for Office 365)."));
 		else if (p->smtp_port != 587 && !p->smtp_check_server)
 			report_add(r, RS_WARN, "smtp-port", STEP_MAILSERVER, O365_OK, NULL,
-				   _("SMTP port %d: Office 365 takes OAuth submission on 587."), p->smtp_port);
+				   _("SMTP port %d: Office 365 takes OAuth submission on 587."),
+				   p->smtp_port);
 		if (p->transport == TSEC_NONE)
-			report_add(r, RS_FAIL, "transport", STEP_MAILSERVER, O365_ECONFIG, NULL,
-				   "%s", _("Transport security None sends the token in clear; choose Auto or TLS."));
+			report_add(
+				r, RS_FAIL, "transport", STEP_MAILSERVER, O365_ECONFIG, NULL, "%s",
+				_("Transport security None sends the token in clear; choose Auto or TLS."));
 		else if (p->transport == TSEC_SSL)
-			report_add(r, RS_WARN, "transport", STEP_MAILSERVER, O365_OK, NULL,
-				   "%s", _("Transport security SSL may mean implicit TLS, which port 587 does not "
-					   "speak; Auto or TLS is safer."));
+			report_add(r, RS_WARN, "transport", STEP_MAILSERVER, O365_OK, NULL, "%s",
+				   _("Transport security SSL may mean implicit TLS, which port 587 does not "
+				     "speak; Auto or TLS is safer."));
 	}
 	for (int i = 0; !(o && o->token_only) && p->mailboxes && p->mailboxes[i]; i++)
-		field(r, validate_email(p->mailboxes[i], &m), &m, "mailboxes", STEP_EXCHANGE, p->mailboxes[i]);
+		field(r, validate_email(p->mailboxes[i], &m), &m, "mailboxes", STEP_EXCHANGE,
+		      p->mailboxes[i]);
 	if (p->authority)
-		field(r, validate_authority(p->authority, &m), &m, "authority", STEP_START, _("Authority URL"));
+		field(r, validate_authority(p->authority, &m), &m, "authority", STEP_START,
+		      _("Authority URL"));
 	if (r->n == before)
 		report_add(r, RS_OK, "fields", -1, O365_OK, NULL, "%s", _("All fields are well-formed."));
 	days = profile_days_left(p, time(NULL));
@@ -106,12 +116,12 @@ void verify_fields(const struct profile *p, const struct verify_opts *o, struct 
 	else if (o && days <= o->warn_days)
 		report_add(r, RS_WARN, "expiry", STEP_SECRET, O365_EEXPIRY,
 			   _("Rotate the secret: o365-oauth-setup --rotate"),
-			   P_("The client secret expires in %d day (%s).", "The client secret expires in %d days (%s).",
-			      days),
+			   P_("The client secret expires in %d day (%s).",
+			      "The client secret expires in %d days (%s).", days),
 			   days, p->secret_expiry);
 	else
-		report_add(r, RS_OK, "expiry", -1, O365_OK, NULL, _("The client secret expires in %d days (%s)."),
-			   days, p->secret_expiry);
+		report_add(r, RS_OK, "expiry", -1, O365_OK, NULL,
+			   _("The client secret expires in %d days (%s)."), days, p->secret_expiry);
 }
 
 static void net_cfg_for(const struct profile *p, const struct verify_opts *o, struct net_cfg *cfg)
@@ -136,22 +146,25 @@ static void net_failure(struct report *r, const char *check, enum o365_rc rc, co
 		else
 			snprintf(text, sizeof(text), "%s: %s", nr->error, nr->description);
 		report_add(r, RS_FAIL, check, fx ? fx->step : STEP_APP, rc,
-			   fx ? _(fx->fix) : _("Read Microsoft's words above; the trace ID helps Microsoft support."),
+			   fx ? _(fx->fix)
+			      : _("Read Microsoft's words above; the trace ID helps Microsoft support."),
 			   "%s", text);
 		if (fx && nr->description[0])
-			report_add(r, RS_INFO, check, -1, O365_OK, NULL, _("Microsoft said: %s"), nr->description);
+			report_add(r, RS_INFO, check, -1, O365_OK, NULL, _("Microsoft said: %s"),
+				   nr->description);
 		if (nr->trace_id[0] || nr->correlation_id[0])
 			report_add(r, RS_INFO, check, -1, O365_OK, NULL,
 				   _("For a support ticket: trace ID %s, correlation ID %s, timestamp %s"),
-				   nr->trace_id[0] ? nr->trace_id : "-", nr->correlation_id[0] ? nr->correlation_id : "-",
+				   nr->trace_id[0] ? nr->trace_id : "-",
+				   nr->correlation_id[0] ? nr->correlation_id : "-",
 				   nr->timestamp[0] ? nr->timestamp : "-");
 		return;
 	}
 	{
 		const struct fix *fx = catalogue_fault(nr->fault);
 		if (nr->http_status && nr->fault != NF_NONE)
-			report_add(r, RS_FAIL, check, fx->step, fx->rc, _(fx->fix), _("%s (HTTP %ld%s%s)"), _(fx->cause),
-				   nr->http_status, nr->detail[0] ? ", " : "", nr->detail);
+			report_add(r, RS_FAIL, check, fx->step, fx->rc, _(fx->fix), _("%s (HTTP %ld%s%s)"),
+				   _(fx->cause), nr->http_status, nr->detail[0] ? ", " : "", nr->detail);
 		else
 			report_add(r, RS_FAIL, check, fx->step, fx->rc, _(fx->fix), "%s%s%s", _(fx->cause),
 				   nr->detail[0] ? " " : "", nr->detail);
@@ -185,7 +198,8 @@ static enum o365_rc check_tenant(struct profile *p, const struct verify_opts *o,
 		cloud = CLOUD_USGOV;
 	else if (strstr(d.cloud_instance, "microsoftonline.com"))
 		cloud = CLOUD_GLOBAL;
-	if ((cloud >= 0 && cloud != (int)p->cloud) || (!strcasecmp(d.region, "USG") && p->cloud != CLOUD_USGOV) ||
+	if ((cloud >= 0 && cloud != (int)p->cloud) ||
+	    (!strcasecmp(d.region, "USG") && p->cloud != CLOUD_USGOV) ||
 	    (!strcasecmp(d.region, "USGov") && p->cloud != CLOUD_USGOV))
 		report_add(r, RS_WARN, "tenant", STEP_START, O365_OK,
 			   _("Choose the tenant's cloud at step 0."),
@@ -250,7 +264,8 @@ static enum o365_rc check_token(struct profile *p, const struct verify_opts *o, 
 				st->suspect_step = r->lines[i].step;
 		if (c.exp && c.exp <= time(NULL)) {
 			report_add(r, RS_WARN, "claims", STEP_TOKEN, O365_EAUTH,
-				   _("Check this computer's clock (timedatectl), then run the check again for a new "
+				   _("Check this computer's clock (timedatectl), then run the check again "
+				     "for a new "
 				     "token."),
 				   "%s", _("The token had already expired when it arrived."));
 			if (st->suspect_step < 0)
@@ -274,15 +289,16 @@ static void save_transcript(const char *path, struct mail_result *res, int n, st
 	if (fd < 0 || fchmod(fd, 0600) != 0 || !(f = fdopen(fd, "w"))) {
 		if (fd >= 0)
 			close(fd);
-		report_add(r, RS_WARN, "transcript", -1, O365_OK, NULL, _("Cannot write the transcript %s."), path);
+		report_add(r, RS_WARN, "transcript", -1, O365_OK, NULL, _("Cannot write the transcript %s."),
+			   path);
 		return;
 	}
 	for (int i = 0; i < n; i++)
 		fprintf(f, "==== %s %s: %s\n%s\n", res[i].proto == MP_IMAP ? "IMAP" : "SMTP", res[i].mailbox,
 			res[i].ok ? "OK" : "FAILED", res[i].transcript ? res[i].transcript : "");
 	fclose(f);
-	report_add(r, RS_INFO, "transcript", -1, O365_OK, NULL, _("Server dialogue kept in %s (tokens redacted)."),
-		   path);
+	report_add(r, RS_INFO, "transcript", -1, O365_OK, NULL,
+		   _("Server dialogue kept in %s (tokens redacted)."), path);
 }
 
 static void mail_cfg_for(const struct profile *p, const struct verify_opts *o, struct mail_cfg *mc)
@@ -318,8 +334,8 @@ static int report_mail(struct report *r, struct mail_result *res, int n, const s
 		}
 		if (res[i].fault != NF_NONE) {
 			const struct fix *fx = catalogue_fault(res[i].fault);
-			report_add(r, RS_FAIL, check, STEP_MAILSERVER, fx->rc, _(fx->fix), "%s %s", _(fx->cause),
-				   res[i].last_reply);
+			report_add(r, RS_FAIL, check, STEP_MAILSERVER, fx->rc, _(fx->fix), "%s %s",
+				   _(fx->cause), res[i].last_reply);
 			continue;
 		}
 		{
@@ -330,14 +346,15 @@ static int report_mail(struct report *r, struct mail_result *res, int n, const s
 			    (v == MV_AUTH_FAILED || v == MV_SMTP_535_573 || v == MV_OTHER)) {
 				report_add(r, RS_FAIL, check, st->suspect_step, O365_EMAILBOX,
 					   _("Fix the token problem warned about above, then check again."),
-					   _("Server said \"%s\": the token itself is not right for Exchange (see the "
+					   _("Server said \"%s\": the token itself is not right for Exchange "
+					     "(see the "
 					     "warning above)."),
 					   res[i].last_reply);
 				continue;
 			}
 			if (final || fx->rc != O365_EMAILBOX)
-				report_add(r, RS_FAIL, check, fx->step, fx->rc, _(fx->fix), _("Server said \"%s\": %s"),
-					   res[i].last_reply, _(fx->cause));
+				report_add(r, RS_FAIL, check, fx->step, fx->rc, _(fx->fix),
+					   _("Server said \"%s\": %s"), res[i].last_reply, _(fx->cause));
 		}
 	}
 	return refused;
@@ -380,20 +397,24 @@ static enum o365_rc check_mailboxes(struct profile *p, const struct verify_opts 
 		refused = 0;
 		for (int i = 0; i < n; i++)
 			if (!res[i].ok && res[i].fault == NF_NONE &&
-			    catalogue_mail(catalogue_mail_classify(res[i].proto, res[i].transcript), res[i].proto,
-					   role_for(st, res[i].proto))->rc == O365_EMAILBOX)
+			    catalogue_mail(catalogue_mail_classify(res[i].proto, res[i].transcript),
+					   res[i].proto, role_for(st, res[i].proto))
+					    ->rc == O365_EMAILBOX)
 				refused++;
 		if (!refused || time(NULL) >= deadline || o->wait_minutes <= 0)
 			break;
 		/* Exchange can take 30-60 minutes to apply a new service principal or permission. */
-		progress(o, _("! %d mailbox login(s) refused although the token is right. Exchange can take "
-			      "30-60 minutes to apply a new service principal or permission: checking again every "
-			      "%d s for up to %ld more minutes."),
+		progress(o,
+			 _("! %d mailbox login(s) refused although the token is right. Exchange can take "
+			   "30-60 minutes to apply a new service principal or permission: checking again "
+			   "every "
+			   "%d s for up to %ld more minutes."),
 			 refused, interval(), (long)(deadline - time(NULL) + 59) / 60);
 		for (int left = interval(); left > 0; left--) {
 			long mins = (long)(deadline - time(NULL)) / 60;
-			progress(o, _("%d mailbox login(s) refused; next try in %d s (giving up in %ld min)."), refused,
-				 left, mins);
+			progress(o,
+				 _("%d mailbox login(s) refused; next try in %d s (giving up in %ld min)."),
+				 refused, left, mins);
 			if (o->cancel && *o->cancel)
 				break;
 			poll(NULL, 0, 1000);
@@ -413,37 +434,42 @@ static enum o365_rc check_mailboxes(struct profile *p, const struct verify_opts 
 	}
 	report_mail(r, res, n, st, true);
 	if (refused && st->roles_ok)
-		report_add(r, RS_INFO, "mailboxes", -1, O365_OK, NULL, "%s",
-			   _("The token's roles are right: if you ran the Exchange PowerShell within the last "
-			     "hour, wait 30-60 minutes and check again (--wait 60)."));
+		report_add(
+			r, RS_INFO, "mailboxes", -1, O365_OK, NULL, "%s",
+			_("The token's roles are right: if you ran the Exchange PowerShell within the last "
+			  "hour, wait 30-60 minutes and check again (--wait 60)."));
 	save_transcript(o->transcript, res, n, r);
 	mail_results_free(&res, n);
 	if (o->send_test) {
 		struct mail_result one;
 		progress(o, _("Sending a test message to %s ..."), o->send_test);
-		rc = net_mail_send_test(&mc, st->token.access_token, p->username, p->sender, o->send_test, &one);
+		rc = net_mail_send_test(&mc, st->token.access_token, p->username, p->sender, o->send_test,
+					&one);
 		if (one.ok)
-			report_add(r, RS_OK, "send-test", -1, O365_OK, NULL, _("Test message from %s to %s accepted."),
-				   p->sender, o->send_test);
+			report_add(r, RS_OK, "send-test", -1, O365_OK, NULL,
+				   _("Test message from %s to %s accepted."), p->sender, o->send_test);
 		else
 			report_mail(r, &one, 1, st, true);
 		free(one.transcript);
 	}
 	if (o->probe_denied) {
-		const char *one_box[2] = { o->probe_denied, NULL };
+		const char *one_box[2] = {o->probe_denied, NULL};
 		progress(o, _("Confirming that %s is refused ..."), o->probe_denied);
 		net_mail_check(&mc, st->token.access_token, one_box, p->mod_delivery, true, &res, &n);
 		for (int i = 0; i < n; i++) {
 			char check[300];
 			snprintf(check, sizeof(check), "denied:%s", res[i].mailbox);
 			if (res[i].ok)
-				report_add(r, RS_WARN, check, STEP_EXCHANGE, O365_OK,
-					   _("Review Add-MailboxPermission and any organisation-wide grants (RBAC for "
-					     "Applications) for this app."),
-					   _("Finding: %s login to %s succeeded although it was never granted."),
-					   res[i].proto == MP_IMAP ? "IMAP" : "SMTP", res[i].mailbox);
+				report_add(
+					r, RS_WARN, check, STEP_EXCHANGE, O365_OK,
+					_("Review Add-MailboxPermission and any organisation-wide grants "
+					  "(RBAC for "
+					  "Applications) for this app."),
+					_("Finding: %s login to %s succeeded although it was never granted."),
+					res[i].proto == MP_IMAP ? "IMAP" : "SMTP", res[i].mailbox);
 			else
-				report_add(r, RS_OK, check, -1, O365_OK, NULL, _("%s refused, as it should (%s)."),
+				report_add(r, RS_OK, check, -1, O365_OK, NULL,
+					   _("%s refused, as it should (%s)."),
 					   res[i].proto == MP_IMAP ? "IMAP" : "SMTP", res[i].last_reply);
 		}
 		mail_results_free(&res, n);
@@ -460,17 +486,24 @@ static void record(struct profile *p, const struct report *r)
 	profile_clear_results(p);
 	for (int i = 0; i < r->n; i++) {
 		const struct report_line *l = &r->lines[i];
-		enum check_status cs = l->st == RS_FAIL ? CHECK_FAIL : l->st == RS_WARN ? CHECK_WARN : CHECK_OK;
+		enum check_status cs = l->st == RS_FAIL	  ? CHECK_FAIL
+				       : l->st == RS_WARN ? CHECK_WARN
+							  : CHECK_OK;
 		if (l->st == RS_INFO || !strcmp(l->check, "claims"))
 			continue;
 		profile_set_result(p, l->check, cs, l->text, now);
 	}
 	if (f)
-		snprintf(msg, sizeof(msg), _("failed at %s: step %d (%s)"), f->check, f->step, step_name(f->step));
+		snprintf(msg, sizeof(msg), _("failed at %s: step %d (%s)"), f->check, f->step,
+			 step_name(f->step));
 	else
-		snprintf(msg, sizeof(msg), "%s", report_count(r, RS_WARN) ? _("passed with warnings") : _("passed"));
-	profile_set_result(p, "overall", f ? CHECK_FAIL : report_count(r, RS_WARN) ? CHECK_WARN : CHECK_OK, msg,
-			   now);
+		snprintf(msg, sizeof(msg), "%s",
+			 report_count(r, RS_WARN) ? _("passed with warnings") : _("passed"));
+	profile_set_result(p, "overall",
+			   f			      ? CHECK_FAIL
+			   : report_count(r, RS_WARN) ? CHECK_WARN
+						      : CHECK_OK,
+			   msg, now);
 }
 
 enum o365_rc verify_run(struct profile *p, const struct verify_opts *o, struct verify_state *st,

@@ -11,20 +11,20 @@
 #include "net/net.h"
 
 struct verify_opts {
-	const char *cacert;     /* overrides the profile's CA file */
-	long timeout_ms;        /* total per request; 0 = default */
+	const char *cacert; /* overrides the profile's CA file */
+	long timeout_ms;    /* total per request; 0 = default */
 	int warn_days;
 	const char *transcript; /* file to keep the server dialogue in, or NULL */
-	const char *send_test;  /* recipient of a real test message, or NULL */
+	const char *send_test;	/* recipient of a real test message, or NULL */
 	const char *probe_denied;
-	int wait_minutes;       /* re-check refused mailboxes for this long */
+	int wait_minutes; /* re-check refused mailboxes for this long */
 	volatile int *cancel;
 	/* Live progress for a front-end; may be NULL. */
 	void (*progress)(void *ud, const char *line);
 	void *ud;
-	bool fields_only;       /* stop after the local checks */
-	bool token_only;        /* stop after the token and claims */
-	bool tenant_only;       /* only the tenant pre-check */
+	bool fields_only;	     /* stop after the local checks */
+	bool token_only;	     /* stop after the token and claims */
+	bool tenant_only;	     /* only the tenant pre-check */
 	const char *secret_override; /* verify with this secret instead of the profile's */
 };
 

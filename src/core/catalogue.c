@@ -13,83 +13,103 @@ struct aadsts_entry {
 };
 
 static const struct aadsts_entry aadsts[] = {
-	{ 7000215, { O365_EAUTH, STEP_SECRET,
-		     N_("The client secret was refused: mistyped, from another app, deleted, or the Secret ID "
-			"was pasted instead of the Value."),
-		     N_("In Certificates & secrets copy the Value (not the Secret ID). If the Value is hidden, "
-			"create a new client secret and copy its Value at once.") } },
-	{ 7000222, { O365_EAUTH, STEP_SECRET, N_("The client secret has expired."),
-		     N_("Create a new client secret in Certificates & secrets, enter its Value and expiry "
-			"date, then delete the expired one.") } },
-	{ 700016, { O365_EAUTH, STEP_APP,
-		    N_("No application with this client ID exists in this tenant: often the Object ID or the "
-		       "tenant ID was pasted as the client ID, or the tenant is wrong."),
-		    N_("Copy the Application (client) ID and the Directory (tenant) ID again from the app "
-		       "registration's Overview page.") } },
-	{ 90002, { O365_EAUTH, STEP_APP,
-		   N_("The tenant was not found: a typo in the tenant ID, or the tenant is in another cloud."),
-		   N_("Copy the Directory (tenant) ID again from the Overview page, and check the cloud chosen "
-		      "at step 0.") } },
-	{ 900023, { O365_EAUTH, STEP_APP,
-		    N_("The tenant identifier is neither a GUID nor a domain."),
-		    N_("Enter the Directory (tenant) ID GUID or a verified domain such as "
-		       "contoso.onmicrosoft.com.") } },
-	{ 90014, { O365_EAUTH, STEP_APP, N_("A required field was missing from the token request."),
-		   N_("Check that the client ID and the secret or certificate are filled in.") } },
-	{ 900144, { O365_EAUTH, STEP_APP, N_("A required field was missing from the token request."),
-		    N_("Check that the client ID and the secret or certificate are filled in.") } },
-	{ 9001023, { O365_EAUTH, STEP_APP,
-		     N_("The /common or /consumers endpoint cannot issue app-only tokens."),
-		     N_("Enter your own tenant: the Directory (tenant) ID or your domain.") } },
-	{ 50059, { O365_EAUTH, STEP_APP,
-		   N_("No tenant could be identified from the request."),
-		   N_("Enter your own tenant: the Directory (tenant) ID or your domain.") } },
-	{ 70011, { O365_EAUTH, STEP_START, N_("The scope was refused as malformed."),
-		   N_("Choose the right cloud at step 0; the scope must be the cloud's Exchange Online "
-		      "resource with /.default.") } },
-	{ 1002012, { O365_EAUTH, STEP_START,
-		     N_("The scope must end in /.default for app-only tokens (a permission name was used)."),
-		     N_("Use the Exchange Online scope with /.default; the permissions themselves are granted "
-			"at step 3.") } },
-	{ 700022, { O365_EAUTH, STEP_START, N_("The scope names more than one resource."),
-		    N_("Use one scope only: the Exchange Online resource with /.default.") } },
-	{ 700023, { O365_EAUTH, STEP_START, N_("The scope names no resource."),
-		    N_("Use the Exchange Online resource with /.default.") } },
-	{ 500011, { O365_EAUTH, STEP_START,
-		    N_("The Exchange Online resource was not found in the tenant: a typo in the scope, the "
-		       "wrong cloud, or no Exchange Online in this tenant."),
-		    N_("Check the cloud at step 0, and that the tenant has Exchange Online mailboxes.") } },
-	{ 7000216, { O365_EAUTH, STEP_SECRET, N_("No client secret or certificate was sent."),
-		     N_("Enter the client secret Value, or choose the certificate and its key.") } },
-	{ 7000218, { O365_EAUTH, STEP_SECRET, N_("No client secret or certificate was sent."),
-		     N_("Enter the client secret Value, or choose the certificate and its key.") } },
-	{ 700025, { O365_EAUTH, STEP_APP,
-		    N_("The app registration is a public client, which cannot use a secret."),
-		    N_("In the app registration under Authentication set \"Allow public client flows\" to "
-		       "No, save, and try again.") } },
-	{ 7000112, { O365_EAUTH, STEP_APP,
-		     N_("The application is disabled in this tenant (possibly by Microsoft as a precaution)."),
-		     N_("In Enterprise applications open the app, Properties, set \"Enabled for users to "
-			"sign-in\" to Yes; or ask Microsoft support why it was disabled.") } },
-	{ 700027, { O365_EAUTH, STEP_SECRET,
-		    N_("The certificate that signed the request is not registered on the app."),
-		    N_("Upload the .cer file shown at step 2 under Certificates & secrets > Certificates, "
-		       "then try again.") } },
-	{ 700024, { O365_EAUTH, STEP_SECRET,
-		    N_("The signed request is outside its valid time: this computer's clock is wrong."),
-		    N_("Set the clock (for example enable NTP with timedatectl set-ntp true) and try again.") } },
-	{ 50012, { O365_EAUTH, STEP_SECRET, N_("The client assertion's signature was refused."),
-		   N_("Upload the certificate shown at step 2, or generate a new key pair there.") } },
-	{ 50013, { O365_EAUTH, STEP_SECRET, N_("The client assertion was refused."),
-		   N_("Generate the certificate again at step 2 and upload the new .cer file.") } },
-	{ 50027, { O365_EAUTH, STEP_SECRET, N_("The client assertion is not a valid JWT."),
-		   N_("Generate the certificate again at step 2 and upload the new .cer file.") } },
-	{ 700021, { O365_EAUTH, STEP_APP, N_("The client assertion names another application."),
-		    N_("Check the Application (client) ID.") } },
-	{ 53003, { O365_EAUTH, STEP_APP,
-		   N_("A Conditional Access policy for workload identities blocks this app."),
-		   N_("Ask the Entra administrator to exclude this app from the policy (Entra ID > Security "
-		      "> Conditional Access), then try again.") } },
+	{7000215,
+	 {O365_EAUTH, STEP_SECRET,
+	  N_("The client secret was refused: mistyped, from another app, deleted, or the Secret ID "
+	     "was pasted instead of the Value."),
+	  N_("In Certificates & secrets copy the Value (not the Secret ID). If the Value is hidden, "
+	     "create a new client secret and copy its Value at once.")}},
+	{7000222,
+	 {O365_EAUTH, STEP_SECRET, N_("The client secret has expired."),
+	  N_("Create a new client secret in Certificates & secrets, enter its Value and expiry "
+	     "date, then delete the expired one.")}},
+	{700016,
+	 {O365_EAUTH, STEP_APP,
+	  N_("No application with this client ID exists in this tenant: often the Object ID or the "
+	     "tenant ID was pasted as the client ID, or the tenant is wrong."),
+	  N_("Copy the Application (client) ID and the Directory (tenant) ID again from the app "
+	     "registration's Overview page.")}},
+	{90002,
+	 {O365_EAUTH, STEP_APP,
+	  N_("The tenant was not found: a typo in the tenant ID, or the tenant is in another cloud."),
+	  N_("Copy the Directory (tenant) ID again from the Overview page, and check the cloud chosen "
+	     "at step 0.")}},
+	{900023,
+	 {O365_EAUTH, STEP_APP, N_("The tenant identifier is neither a GUID nor a domain."),
+	  N_("Enter the Directory (tenant) ID GUID or a verified domain such as "
+	     "contoso.onmicrosoft.com.")}},
+	{90014,
+	 {O365_EAUTH, STEP_APP, N_("A required field was missing from the token request."),
+	  N_("Check that the client ID and the secret or certificate are filled in.")}},
+	{900144,
+	 {O365_EAUTH, STEP_APP, N_("A required field was missing from the token request."),
+	  N_("Check that the client ID and the secret or certificate are filled in.")}},
+	{9001023,
+	 {O365_EAUTH, STEP_APP, N_("The /common or /consumers endpoint cannot issue app-only tokens."),
+	  N_("Enter your own tenant: the Directory (tenant) ID or your domain.")}},
+	{50059,
+	 {O365_EAUTH, STEP_APP, N_("No tenant could be identified from the request."),
+	  N_("Enter your own tenant: the Directory (tenant) ID or your domain.")}},
+	{70011,
+	 {O365_EAUTH, STEP_START, N_("The scope was refused as malformed."),
+	  N_("Choose the right cloud at step 0; the scope must be the cloud's Exchange Online "
+	     "resource with /.default.")}},
+	{1002012,
+	 {O365_EAUTH, STEP_START,
+	  N_("The scope must end in /.default for app-only tokens (a permission name was used)."),
+	  N_("Use the Exchange Online scope with /.default; the permissions themselves are granted "
+	     "at step 3.")}},
+	{700022,
+	 {O365_EAUTH, STEP_START, N_("The scope names more than one resource."),
+	  N_("Use one scope only: the Exchange Online resource with /.default.")}},
+	{700023,
+	 {O365_EAUTH, STEP_START, N_("The scope names no resource."),
+	  N_("Use the Exchange Online resource with /.default.")}},
+	{500011,
+	 {O365_EAUTH, STEP_START,
+	  N_("The Exchange Online resource was not found in the tenant: a typo in the scope, the "
+	     "wrong cloud, or no Exchange Online in this tenant."),
+	  N_("Check the cloud at step 0, and that the tenant has Exchange Online mailboxes.")}},
+	{7000216,
+	 {O365_EAUTH, STEP_SECRET, N_("No client secret or certificate was sent."),
+	  N_("Enter the client secret Value, or choose the certificate and its key.")}},
+	{7000218,
+	 {O365_EAUTH, STEP_SECRET, N_("No client secret or certificate was sent."),
+	  N_("Enter the client secret Value, or choose the certificate and its key.")}},
+	{700025,
+	 {O365_EAUTH, STEP_APP, N_("The app registration is a public client, which cannot use a secret."),
+	  N_("In the app registration under Authentication set \"Allow public client flows\" to "
+	     "No, save, and try again.")}},
+	{7000112,
+	 {O365_EAUTH, STEP_APP,
+	  N_("The application is disabled in this tenant (possibly by Microsoft as a precaution)."),
+	  N_("In Enterprise applications open the app, Properties, set \"Enabled for users to "
+	     "sign-in\" to Yes; or ask Microsoft support why it was disabled.")}},
+	{700027,
+	 {O365_EAUTH, STEP_SECRET,
+	  N_("The certificate that signed the request is not registered on the app."),
+	  N_("Upload the .cer file shown at step 2 under Certificates & secrets > Certificates, "
+	     "then try again.")}},
+	{700024,
+	 {O365_EAUTH, STEP_SECRET,
+	  N_("The signed request is outside its valid time: this computer's clock is wrong."),
+	  N_("Set the clock (for example enable NTP with timedatectl set-ntp true) and try again.")}},
+	{50012,
+	 {O365_EAUTH, STEP_SECRET, N_("The client assertion's signature was refused."),
+	  N_("Upload the certificate shown at step 2, or generate a new key pair there.")}},
+	{50013,
+	 {O365_EAUTH, STEP_SECRET, N_("The client assertion was refused."),
+	  N_("Generate the certificate again at step 2 and upload the new .cer file.")}},
+	{50027,
+	 {O365_EAUTH, STEP_SECRET, N_("The client assertion is not a valid JWT."),
+	  N_("Generate the certificate again at step 2 and upload the new .cer file.")}},
+	{700021,
+	 {O365_EAUTH, STEP_APP, N_("The client assertion names another application."),
+	  N_("Check the Application (client) ID.")}},
+	{53003,
+	 {O365_EAUTH, STEP_APP, N_("A Conditional Access policy for workload identities blocks this app."),
+	  N_("Ask the Entra administrator to exclude this app from the policy (Entra ID > Security "
+	     "> Conditional Access), then try again.")}},
 };
 
 const struct fix *catalogue_aadsts(long code)
@@ -101,48 +121,50 @@ const struct fix *catalogue_aadsts(long code)
 }
 
 static const struct fix faults[NF_COUNT] = {
-	[NF_NONE] = { O365_OK, -1, "", "" },
-	[NF_DNS] = { O365_ENET, -1, N_("The server's name could not be resolved."),
-		     N_("Check DNS and the network; behind a proxy set HTTPS_PROXY.") },
-	[NF_REFUSED] = { O365_ENET, -1, N_("The connection was refused."),
-			 N_("Check the network, the firewall (outbound 443, 587, 993) and the server name "
-			    "and port.") },
-	[NF_TLS_VERIFY] = { O365_ENET, -1,
-			    N_("The server's TLS certificate could not be verified (a TLS-inspecting proxy or "
-			       "a missing CA)."),
-			    N_("Install the proxy's CA in the system store or pass it with --cacert FILE; "
-			       "verification is never switched off.") },
-	[NF_TLS] = { O365_ENET, -1, N_("The TLS handshake failed."),
-		     N_("Check that nothing between you and the server intercepts TLS, and that the port "
-			"speaks TLS.") },
-	[NF_TIMEOUT] = { O365_ENET, -1, N_("The server did not answer in time."),
-			 N_("Check the network and any proxy, then try again; --timeout sets a longer "
-			    "limit.") },
-	[NF_PROXY] = { O365_ENET, -1, N_("The proxy refused or failed the connection."),
-		       N_("Check HTTPS_PROXY / NO_PROXY and the proxy's credentials.") },
-	[NF_HTTP_429] = { O365_ENET, -1, N_("The server kept asking to slow down (HTTP 429)."),
-			  N_("Wait a few minutes and try again.") },
-	[NF_HTTP_5XX] = { O365_ENET, -1, N_("The server failed (HTTP 5xx) even after retries."),
-			  N_("This is on Microsoft's side or a proxy's: wait and try again; check "
-			     "status.office.com.") },
-	[NF_NOT_JSON] = { O365_ENET, -1, N_("The server's answer was not the JSON a token endpoint sends."),
-			  N_("Check the authority URL; a proxy may be answering instead of Microsoft.") },
-	[NF_HTML] = { O365_ENET, -1,
-		      N_("The server answered with a web page, not a token (a proxy login or captive portal?)."),
-		      N_("Check the authority URL and any proxy; open it in a browser to see the page.") },
-	[NF_OVERSIZED] = { O365_ENET, -1, N_("The server's answer was far too large for a token response."),
-			   N_("Check the authority URL; something other than the token endpoint answered.") },
-	[NF_CLOSED] = { O365_ENET, -1, N_("The server closed the connection without an answer."),
-			N_("Try again; if it persists, check proxies and firewalls on the way.") },
-	[NF_NO_TOKEN] = { O365_ENET, -1, N_("The server answered success but sent no access token."),
-			  N_("Check the authority URL: it does not behave like Microsoft's token endpoint.") },
-	[NF_REDIRECT] = { O365_ENET, -1, N_("The server answered with a redirect; redirects are not followed."),
-			  N_("Set the authority to the real token host (see --authority).") },
-	[NF_HTTP_OTHER] = { O365_ENET, -1, N_("The server answered with an unexpected HTTP status."),
-			    N_("Check the authority URL and any proxy.") },
-	[NF_CANCELLED] = { O365_ECANCEL, -1, N_("Cancelled."), N_("Run the check again when ready.") },
-	[NF_LOCAL] = { O365_ENET, -1, N_("The request could not be made on this computer."),
-		       N_("See the detail above; check the CA file and the network libraries.") },
+	[NF_NONE] = {O365_OK, -1, "", ""},
+	[NF_DNS] = {O365_ENET, -1, N_("The server's name could not be resolved."),
+		    N_("Check DNS and the network; behind a proxy set HTTPS_PROXY.")},
+	[NF_REFUSED] = {O365_ENET, -1, N_("The connection was refused."),
+			N_("Check the network, the firewall (outbound 443, 587, 993) and the server name "
+			   "and port.")},
+	[NF_TLS_VERIFY] = {O365_ENET, -1,
+			   N_("The server's TLS certificate could not be verified (a TLS-inspecting proxy or "
+			      "a missing CA)."),
+			   N_("Install the proxy's CA in the system store or pass it with --cacert FILE; "
+			      "verification is never switched off.")},
+	[NF_TLS] = {O365_ENET, -1, N_("The TLS handshake failed."),
+		    N_("Check that nothing between you and the server intercepts TLS, and that the port "
+		       "speaks TLS.")},
+	[NF_TIMEOUT] = {O365_ENET, -1, N_("The server did not answer in time."),
+			N_("Check the network and any proxy, then try again; --timeout sets a longer "
+			   "limit.")},
+	[NF_PROXY] = {O365_ENET, -1, N_("The proxy refused or failed the connection."),
+		      N_("Check HTTPS_PROXY / NO_PROXY and the proxy's credentials.")},
+	[NF_HTTP_429] = {O365_ENET, -1, N_("The server kept asking to slow down (HTTP 429)."),
+			 N_("Wait a few minutes and try again.")},
+	[NF_HTTP_5XX] = {O365_ENET, -1, N_("The server failed (HTTP 5xx) even after retries."),
+			 N_("This is on Microsoft's side or a proxy's: wait and try again; check "
+			    "status.office.com.")},
+	[NF_NOT_JSON] = {O365_ENET, -1, N_("The server's answer was not the JSON a token endpoint sends."),
+			 N_("Check the authority URL; a proxy may be answering instead of Microsoft.")},
+	[NF_HTML] =
+		{O365_ENET, -1,
+		 N_("The server answered with a web page, not a token (a proxy login or captive portal?)."),
+		 N_("Check the authority URL and any proxy; open it in a browser to see the page.")},
+	[NF_OVERSIZED] = {O365_ENET, -1, N_("The server's answer was far too large for a token response."),
+			  N_("Check the authority URL; something other than the token endpoint answered.")},
+	[NF_CLOSED] = {O365_ENET, -1, N_("The server closed the connection without an answer."),
+		       N_("Try again; if it persists, check proxies and firewalls on the way.")},
+	[NF_NO_TOKEN] = {O365_ENET, -1, N_("The server answered success but sent no access token."),
+			 N_("Check the authority URL: it does not behave like Microsoft's token endpoint.")},
+	[NF_REDIRECT] = {O365_ENET, -1,
+			 N_("The server answered with a redirect; redirects are not followed."),
+			 N_("Set the authority to the real token host (see --authority).")},
+	[NF_HTTP_OTHER] = {O365_ENET, -1, N_("The server answered with an unexpected HTTP status."),
+			   N_("Check the authority URL and any proxy.")},
+	[NF_CANCELLED] = {O365_ECANCEL, -1, N_("Cancelled."), N_("Run the check again when ready.")},
+	[NF_LOCAL] = {O365_ENET, -1, N_("The request could not be made on this computer."),
+		      N_("See the detail above; check the CA file and the network libraries.")},
 };
 
 const struct fix *catalogue_fault(enum net_fault f)
@@ -189,8 +211,8 @@ enum mail_verdict catalogue_mail_classify(enum mail_proto proto, const char *t)
 		return MV_NO_XOAUTH2;
 	if (has(t, "XOAUTH2 refused:"))
 		return MV_AUTH_FAILED;
-	if (proto == MP_IMAP && (has(t, "NO AUTHENTICATE failed") || has(t, "AUTHENTICATIONFAILED") ||
-				 has(t, "NO [AUTH")))
+	if (proto == MP_IMAP &&
+	    (has(t, "NO AUTHENTICATE failed") || has(t, "AUTHENTICATIONFAILED") || has(t, "NO [AUTH")))
 		return MV_AUTH_FAILED;
 	if (proto == MP_SMTP && (has(t, "\n< 535") || has(t, "535 ")))
 		return MV_AUTH_FAILED;
@@ -209,67 +231,71 @@ static const char exchange_fix[] =
 	   "allow 30-60 minutes for Exchange to propagate.");
 
 static const struct fix mail_fix[MV_COUNT] = {
-	[MV_OK] = { O365_OK, -1, "", "" },
-	[MV_AUTH_FAILED] = { O365_EMAILBOX, STEP_EXCHANGE, exchange_cause, exchange_fix },
-	[MV_NOT_CONNECTED] = { O365_EMAILBOX, STEP_EXCHANGE,
-			       N_("The login was accepted but the mailbox cannot be opened: no FullAccess for the "
-				  "service principal, IMAP disabled for the mailbox, or the change is still "
-				  "propagating."),
-			       N_("Run Add-MailboxPermission -AccessRights FullAccess for this mailbox (step 5), "
-				  "check Get-CASMailbox shows ImapEnabled True, then allow 30-60 minutes.") },
-	[MV_SMTP_535_573] = { O365_EMAILBOX, STEP_EXCHANGE, exchange_cause, exchange_fix },
-	[MV_SMTP_AUTH_DISABLED] = { O365_EMAILBOX, STEP_EXCHANGE,
-				    N_("SMTP AUTH is disabled for the tenant or the mailbox; OAuth needs it "
-				       "enabled too."),
-				    N_("Run Set-CASMailbox -Identity <mailbox> -SmtpClientAuthenticationDisabled "
-				       "$false (step 5), or for the whole organisation Set-TransportConfig "
-				       "-SmtpClientAuthenticationDisabled $false.") },
-	[MV_BASIC_DISABLED] = { O365_EMAILBOX, STEP_MAILSERVER,
-				N_("The server saw a password login (basic authentication), not OAuth."),
-				N_("Set Authentication type to Office365OAuth in the Extension Kit; this tool only "
-				   "logs in with XOAUTH2, so check any proxy in between.") },
-	[MV_NOT_AUTHENTICATED] = { O365_EMAILBOX, STEP_EXCHANGE,
-				   N_("Mail was sent before a successful login (530 5.7.57)."),
-				   N_("Fix the login failure reported above first; check SMTP AUTH is enabled "
-				      "for the mailbox.") },
-	[MV_STOREDRV] = { O365_EMAILBOX, STEP_EXCHANGE,
-			  N_("Exchange could not open the mailbox for the service principal when submitting "
-			     "(430 4.2.0 STOREDRV)."),
-			  N_("Grant FullAccess with Add-MailboxPermission (step 5) and allow time to "
-			     "propagate.") },
-	[MV_SENDAS_DENIED] = { O365_EMAILBOX, STEP_EXCHANGE,
-			       N_("The sender address differs from the login mailbox and the app may not send "
-				  "as it (554 5.2.252 SendAsDenied)."),
-			       N_("Run Add-RecipientPermission -Identity <sender> -Trustee <service principal> "
-				  "-AccessRights SendAs (step 5), or make the sender equal to the username at "
-				  "step 6.") },
-	[MV_NO_XOAUTH2] = { O365_EMAILBOX, STEP_MAILSERVER,
-			    N_("The server does not offer XOAUTH2 login."),
-			    N_("Check the server name and port: Office 365 uses outlook.office365.com:993 for "
-			       "IMAP and smtp.office365.com:587 for SMTP.") },
-	[MV_STARTTLS] = { O365_ENET, STEP_MAILSERVER, N_("The server did not start TLS on the SMTP port."),
-			  N_("Use port 587 with STARTTLS (Transport security Auto or TLS), and check that "
-			     "nothing strips STARTTLS on the way.") },
-	[MV_UNKNOWN_USER] = { O365_EMAILBOX, STEP_MAILSERVER,
-			      N_("The server does not know this mailbox."),
-			      N_("Check the address at step 6: it must be the mailbox's primary SMTP "
-				 "address.") },
-	[MV_OTHER] = { O365_EMAILBOX, STEP_EXCHANGE,
-		       N_("The server refused the login; its exact words are in the transcript."),
-		       N_("Check the service principal and mailbox permission (step 5), and the address "
-			  "(step 6).") },
+	[MV_OK] = {O365_OK, -1, "", ""},
+	[MV_AUTH_FAILED] = {O365_EMAILBOX, STEP_EXCHANGE, exchange_cause, exchange_fix},
+	[MV_NOT_CONNECTED] =
+		{O365_EMAILBOX, STEP_EXCHANGE,
+		 N_("The login was accepted but the mailbox cannot be opened: no FullAccess for the "
+		    "service principal, IMAP disabled for the mailbox, or the change is still "
+		    "propagating."),
+		 N_("Run Add-MailboxPermission -AccessRights FullAccess for this mailbox (step 5), "
+		    "check Get-CASMailbox shows ImapEnabled True, then allow 30-60 minutes.")},
+	[MV_SMTP_535_573] = {O365_EMAILBOX, STEP_EXCHANGE, exchange_cause, exchange_fix},
+	[MV_SMTP_AUTH_DISABLED] =
+		{O365_EMAILBOX, STEP_EXCHANGE,
+		 N_("SMTP AUTH is disabled for the tenant or the mailbox; OAuth needs it "
+		    "enabled too."),
+		 N_("Run Set-CASMailbox -Identity <mailbox> -SmtpClientAuthenticationDisabled "
+		    "$false (step 5), or for the whole organisation Set-TransportConfig "
+		    "-SmtpClientAuthenticationDisabled $false.")},
+	[MV_BASIC_DISABLED] =
+		{O365_EMAILBOX, STEP_MAILSERVER,
+		 N_("The server saw a password login (basic authentication), not OAuth."),
+		 N_("Set Authentication type to Office365OAuth in the Extension Kit; this tool only "
+		    "logs in with XOAUTH2, so check any proxy in between.")},
+	[MV_NOT_AUTHENTICATED] = {O365_EMAILBOX, STEP_EXCHANGE,
+				  N_("Mail was sent before a successful login (530 5.7.57)."),
+				  N_("Fix the login failure reported above first; check SMTP AUTH is enabled "
+				     "for the mailbox.")},
+	[MV_STOREDRV] = {O365_EMAILBOX, STEP_EXCHANGE,
+			 N_("Exchange could not open the mailbox for the service principal when submitting "
+			    "(430 4.2.0 STOREDRV)."),
+			 N_("Grant FullAccess with Add-MailboxPermission (step 5) and allow time to "
+			    "propagate.")},
+	[MV_SENDAS_DENIED] =
+		{O365_EMAILBOX, STEP_EXCHANGE,
+		 N_("The sender address differs from the login mailbox and the app may not send "
+		    "as it (554 5.2.252 SendAsDenied)."),
+		 N_("Run Add-RecipientPermission -Identity <sender> -Trustee <service principal> "
+		    "-AccessRights SendAs (step 5), or make the sender equal to the username at "
+		    "step 6.")},
+	[MV_NO_XOAUTH2] = {O365_EMAILBOX, STEP_MAILSERVER, N_("The server does not offer XOAUTH2 login."),
+			   N_("Check the server name and port: Office 365 uses outlook.office365.com:993 for "
+			      "IMAP and smtp.office365.com:587 for SMTP.")},
+	[MV_STARTTLS] = {O365_ENET, STEP_MAILSERVER, N_("The server did not start TLS on the SMTP port."),
+			 N_("Use port 587 with STARTTLS (Transport security Auto or TLS), and check that "
+			    "nothing strips STARTTLS on the way.")},
+	[MV_UNKNOWN_USER] = {O365_EMAILBOX, STEP_MAILSERVER, N_("The server does not know this mailbox."),
+			     N_("Check the address at step 6: it must be the mailbox's primary SMTP "
+				"address.")},
+	[MV_OTHER] = {O365_EMAILBOX, STEP_EXCHANGE,
+		      N_("The server refused the login; its exact words are in the transcript."),
+		      N_("Check the service principal and mailbox permission (step 5), and the address "
+			 "(step 6).")},
 };
 
 const struct fix *catalogue_mail(enum mail_verdict v, enum mail_proto proto, bool roles_ok)
 {
 	static const struct fix roles_missing_imap = {
-		O365_EROLES, STEP_PERMISSIONS,
+		O365_EROLES,
+		STEP_PERMISSIONS,
 		N_("The token has no IMAP.AccessAsApp role, so IMAP refuses every mailbox."),
 		N_("Add the Application permission IMAP.AccessAsApp under Office 365 Exchange Online (not "
 		   "Graph, not Delegated), grant admin consent, then fetch a new token."),
 	};
 	static const struct fix roles_missing_smtp = {
-		O365_EROLES, STEP_PERMISSIONS,
+		O365_EROLES,
+		STEP_PERMISSIONS,
 		N_("The token has no SMTP.SendAsApp role, so SMTP refuses every mailbox."),
 		N_("Add the Application permission SMTP.SendAsApp under Office 365 Exchange Online (not "
 		   "Graph, not Delegated), grant admin consent, then fetch a new token."),
@@ -277,7 +303,8 @@ const struct fix *catalogue_mail(enum mail_verdict v, enum mail_proto proto, boo
 
 	if ((unsigned)v >= MV_COUNT)
 		v = MV_OTHER;
-	if (!roles_ok && (v == MV_AUTH_FAILED || v == MV_SMTP_535_573 || v == MV_NOT_CONNECTED || v == MV_OTHER))
+	if (!roles_ok &&
+	    (v == MV_AUTH_FAILED || v == MV_SMTP_535_573 || v == MV_NOT_CONNECTED || v == MV_OTHER))
 		return proto == MP_IMAP ? &roles_missing_imap : &roles_missing_smtp;
 	return &mail_fix[v];
 }

@@ -46,17 +46,17 @@ enum mail_proto { MP_IMAP = 0, MP_SMTP };
 
 enum mail_verdict {
 	MV_OK = 0,
-	MV_AUTH_FAILED,       /* IMAP NO AUTHENTICATE failed / generic SASL refusal */
-	MV_NOT_CONNECTED,     /* IMAP BAD User is authenticated but not connected */
-	MV_SMTP_535_573,      /* 535 5.7.3 */
+	MV_AUTH_FAILED,	       /* IMAP NO AUTHENTICATE failed / generic SASL refusal */
+	MV_NOT_CONNECTED,      /* IMAP BAD User is authenticated but not connected */
+	MV_SMTP_535_573,       /* 535 5.7.3 */
 	MV_SMTP_AUTH_DISABLED, /* 535 5.7.139 SmtpClientAuthentication is disabled */
-	MV_BASIC_DISABLED,    /* 535 5.7.139 basic authentication is disabled */
-	MV_NOT_AUTHENTICATED, /* 530 5.7.57 */
-	MV_STOREDRV,          /* 430 4.2.0 STOREDRV mailbox logon failure */
-	MV_SENDAS_DENIED,     /* 554 5.2.252 SendAsDenied */
-	MV_NO_XOAUTH2,        /* server does not offer XOAUTH2 */
-	MV_STARTTLS,          /* STARTTLS refused or missing */
-	MV_UNKNOWN_USER,      /* mailbox does not exist */
+	MV_BASIC_DISABLED,     /* 535 5.7.139 basic authentication is disabled */
+	MV_NOT_AUTHENTICATED,  /* 530 5.7.57 */
+	MV_STOREDRV,	       /* 430 4.2.0 STOREDRV mailbox logon failure */
+	MV_SENDAS_DENIED,      /* 554 5.2.252 SendAsDenied */
+	MV_NO_XOAUTH2,	       /* server does not offer XOAUTH2 */
+	MV_STARTTLS,	       /* STARTTLS refused or missing */
+	MV_UNKNOWN_USER,       /* mailbox does not exist */
 	MV_OTHER,
 	MV_COUNT
 };

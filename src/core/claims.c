@@ -79,7 +79,8 @@ bool claims_decode(const char *token, struct claims *c, char *why, size_t whyn)
 		int n = cJSON_GetArraySize(roles), k = 0;
 		const cJSON *it;
 		c->roles = calloc((size_t)n + 1, sizeof(*c->roles));
-		cJSON_ArrayForEach(it, roles) {
+		cJSON_ArrayForEach(it, roles)
+		{
 			if (c->roles && cJSON_IsString(it))
 				c->roles[k++] = strdup(it->valuestring);
 		}
@@ -125,9 +126,9 @@ int claims_required_roles(const struct profile *p, const char *out[2])
 
 static bool aud_is_exchange(const char *aud, const struct profile *p)
 {
-	static const char *const ok[] = { "https://outlook.office365.com", "https://outlook.office.com",
-					  "https://ps.outlook.com", "00000002-0000-0ff1-ce00-000000000000",
-					  NULL };
+	static const char *const ok[] = {"https://outlook.office365.com", "https://outlook.office.com",
+					 "https://ps.outlook.com", "00000002-0000-0ff1-ce00-000000000000",
+					 NULL};
 	const char *res = cloud_get(p->cloud)->resource;
 	size_t n;
 
@@ -161,7 +162,8 @@ bool claims_diagnose(const struct claims *c, struct profile *p, time_t now, stru
 	if (c->appid && p->client_id && strcasecmp(c->appid, p->client_id) != 0)
 		report_add(r, RS_WARN, "claims", STEP_APP, O365_EAUTH,
 			   _("Copy the Application (client) ID again."),
-			   _("The token is for app %s, not the client ID entered (%s)."), c->appid, p->client_id);
+			   _("The token is for app %s, not the client ID entered (%s)."), c->appid,
+			   p->client_id);
 	else if (c->appid)
 		report_add(r, RS_OK, "claims", -1, O365_OK, NULL, _("Application (appid) %s"), c->appid);
 	if (!aud_is_exchange(c->aud, p))
@@ -173,12 +175,14 @@ bool claims_diagnose(const struct claims *c, struct profile *p, time_t now, stru
 		report_add(r, RS_INFO, "claims", -1, O365_OK, NULL, _("Audience (aud) %s"), c->aud);
 	if (c->idtyp && strcmp(c->idtyp, "app") != 0)
 		report_add(r, RS_WARN, "claims", -1, O365_OK, NULL,
-			   _("Identity type (idtyp) is %s, not app: this is not an app-only token."), c->idtyp);
+			   _("Identity type (idtyp) is %s, not app: this is not an app-only token."),
+			   c->idtyp);
 	else
-		report_add(r, RS_INFO, "claims", -1, O365_OK, NULL, _("Identity type (idtyp) %s, credential "
-								      "(appidacr) %s"),
+		report_add(r, RS_INFO, "claims", -1, O365_OK, NULL,
+			   _("Identity type (idtyp) %s, credential "
+			     "(appidacr) %s"),
 			   c->idtyp ? c->idtyp : "-",
-			   c->appidacr ? (strcmp(c->appidacr, "1") == 0   ? _("1 = client secret")
+			   c->appidacr ? (strcmp(c->appidacr, "1") == 0	  ? _("1 = client secret")
 					  : strcmp(c->appidacr, "2") == 0 ? _("2 = certificate")
 									  : c->appidacr)
 				       : "-");
@@ -195,14 +199,17 @@ bool claims_diagnose(const struct claims *c, struct profile *p, time_t now, stru
 			     "New-ServicePrincipal"),
 			   c->oid);
 	} else {
-		report_add(r, RS_WARN, "claims", STEP_EXCHANGE, O365_OK,
-			   _("Take the Object ID from Entra ID > Enterprise applications > the app > Overview "
-			     "(not from App registrations)."),
-			   "%s", _("The token has no oid claim, so the Enterprise Application Object ID must be "
-				   "copied by hand."));
+		report_add(
+			r, RS_WARN, "claims", STEP_EXCHANGE, O365_OK,
+			_("Take the Object ID from Entra ID > Enterprise applications > the app > Overview "
+			  "(not from App registrations)."),
+			"%s",
+			_("The token has no oid claim, so the Enterprise Application Object ID must be "
+			  "copied by hand."));
 	}
 	for (int i = 0; c->roles && c->roles[i]; i++)
-		snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s", i ? ", " : "", c->roles[i]);
+		snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s", i ? ", " : "",
+			 c->roles[i]);
 	for (int i = 0; i < nneed; i++) {
 		if (claims_has_role(c, need[i]))
 			continue;
@@ -210,7 +217,8 @@ bool claims_diagnose(const struct claims *c, struct profile *p, time_t now, stru
 		{
 			char fix[600];
 			snprintf(fix, sizeof(fix),
-				 _("API permissions > Add a permission > APIs my organization uses > Office 365 "
+				 _("API permissions > Add a permission > APIs my organization uses > Office "
+				   "365 "
 				   "Exchange Online > Application permissions > %s (not Microsoft Graph, not "
 				   "Delegated); then Grant admin consent, and fetch a new token."),
 				 need[i]);

@@ -8,14 +8,14 @@
 enum cloud { CLOUD_GLOBAL = 0, CLOUD_USGOV, CLOUD_CHINA, CLOUD_COUNT };
 
 struct cloud_info {
-	const char *key;        /* profile JSON value */
-	const char *label;      /* shown to the user (translated at use) */
-	const char *authority;  /* https://host, no trailing slash */
-	const char *scope;      /* resource/.default */
-	const char *resource;   /* scope without /.default */
+	const char *key;       /* profile JSON value */
+	const char *label;     /* shown to the user (translated at use) */
+	const char *authority; /* https://host, no trailing slash */
+	const char *scope;     /* resource/.default */
+	const char *resource;  /* scope without /.default */
 	const char *imap_host;
 	const char *smtp_host;
-	const char *region;     /* openid-configuration tenant_region_scope hint, NULL = any */
+	const char *region; /* openid-configuration tenant_region_scope hint, NULL = any */
 	bool confirmed;
 };
 

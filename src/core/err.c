@@ -41,7 +41,7 @@ void err_fix(struct o365_err *e, const char *fmt, ...)
 int err_exit_status(enum o365_rc rc)
 {
 	static const int status[] = {
-		[O365_OK] = 0,      [O365_EUSAGE] = 2,   [O365_ECONFIG] = 3, [O365_EAUTH] = 4,
+		[O365_OK] = 0,	    [O365_EUSAGE] = 2,	 [O365_ECONFIG] = 3, [O365_EAUTH] = 4,
 		[O365_EROLES] = 5,  [O365_EMAILBOX] = 6, [O365_ENET] = 7,    [O365_EEXPIRY] = 8,
 		[O365_ECANCEL] = 1, [O365_EIO] = 3,
 	};
@@ -53,9 +53,9 @@ int err_exit_status(enum o365_rc rc)
 const char *err_rc_name(enum o365_rc rc)
 {
 	static const char *const name[] = {
-		[O365_OK] = "ok",       [O365_EUSAGE] = "usage",     [O365_ECONFIG] = "config",
-		[O365_EAUTH] = "auth",  [O365_EROLES] = "roles",     [O365_EMAILBOX] = "mailbox",
-		[O365_ENET] = "network", [O365_EEXPIRY] = "expiry",  [O365_ECANCEL] = "cancelled",
+		[O365_OK] = "ok",	 [O365_EUSAGE] = "usage",   [O365_ECONFIG] = "config",
+		[O365_EAUTH] = "auth",	 [O365_EROLES] = "roles",   [O365_EMAILBOX] = "mailbox",
+		[O365_ENET] = "network", [O365_EEXPIRY] = "expiry", [O365_ECANCEL] = "cancelled",
 		[O365_EIO] = "io",
 	};
 	if ((unsigned)rc >= sizeof(name) / sizeof(name[0]))

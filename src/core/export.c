@@ -11,8 +11,21 @@
 
 /* One mapping table: M-Files Admin label, our JSON property, shell variable. The product's own
  * JSON names are not published, so these names are ours and documented in the man page. */
-enum field_id { F_AUTH, F_SERVER, F_PORT, F_TSEC, F_USER, F_SENDER, F_DELIVERY, F_TENANT, F_CLIENT,
-		F_SECRET, F_SCOPE, F_EXPIRY, F_COUNT };
+enum field_id {
+	F_AUTH,
+	F_SERVER,
+	F_PORT,
+	F_TSEC,
+	F_USER,
+	F_SENDER,
+	F_DELIVERY,
+	F_TENANT,
+	F_CLIENT,
+	F_SECRET,
+	F_SCOPE,
+	F_EXPIRY,
+	F_COUNT
+};
 
 struct field {
 	const char *label;
@@ -24,19 +37,35 @@ struct field {
 };
 
 static const struct field fields[F_COUNT] = {
-	[F_AUTH] = { .label = N_("Authentication type"), .json = "authenticationType", .env = "O365_AUTHENTICATION_TYPE" },
-	[F_SERVER] = { .label = N_("SMTP server"), .json = "smtpServer", .env = "O365_SMTP_SERVER" },
-	[F_PORT] = { .label = N_("SMTP server port"), .json = "smtpServerPort", .env = "O365_SMTP_PORT", .number = true },
-	[F_TSEC] = { .label = N_("Transport security"), .json = "transportSecurity", .env = "O365_TRANSPORT_SECURITY" },
-	[F_USER] = { .label = N_("Username"), .json = "username", .env = "O365_USERNAME" },
-	[F_SENDER] = { .label = N_("Sender's e-mail address"), .json = "senderEmailAddress", .env = "O365_SENDER" },
-	[F_DELIVERY] = { .label = N_("Delivery notifications enabled"), .json = "deliveryNotificationsEnabled",
-			 .env = "O365_DELIVERY_NOTIFICATIONS", .boolean = true },
-	[F_TENANT] = { .label = N_("Tenant ID"), .json = "tenantId", .env = "O365_TENANT_ID" },
-	[F_CLIENT] = { .label = N_("Application (client) ID"), .json = "clientId", .env = "O365_CLIENT_ID" },
-	[F_SECRET] = { .label = N_("Client Secret"), .json = "clientSecret", .env = "O365_CLIENT_SECRET", .secret = true },
-	[F_SCOPE] = { .label = N_("Scope"), .json = "scope", .env = "O365_SCOPE" },
-	[F_EXPIRY] = { .label = N_("Client secret expires"), .json = "clientSecretExpires", .env = "O365_SECRET_EXPIRES" },
+	[F_AUTH] = {.label = N_("Authentication type"),
+		    .json = "authenticationType",
+		    .env = "O365_AUTHENTICATION_TYPE"},
+	[F_SERVER] = {.label = N_("SMTP server"), .json = "smtpServer", .env = "O365_SMTP_SERVER"},
+	[F_PORT] = {.label = N_("SMTP server port"),
+		    .json = "smtpServerPort",
+		    .env = "O365_SMTP_PORT",
+		    .number = true},
+	[F_TSEC] = {.label = N_("Transport security"),
+		    .json = "transportSecurity",
+		    .env = "O365_TRANSPORT_SECURITY"},
+	[F_USER] = {.label = N_("Username"), .json = "username", .env = "O365_USERNAME"},
+	[F_SENDER] = {.label = N_("Sender's e-mail address"),
+		      .json = "senderEmailAddress",
+		      .env = "O365_SENDER"},
+	[F_DELIVERY] = {.label = N_("Delivery notifications enabled"),
+			.json = "deliveryNotificationsEnabled",
+			.env = "O365_DELIVERY_NOTIFICATIONS",
+			.boolean = true},
+	[F_TENANT] = {.label = N_("Tenant ID"), .json = "tenantId", .env = "O365_TENANT_ID"},
+	[F_CLIENT] = {.label = N_("Application (client) ID"), .json = "clientId", .env = "O365_CLIENT_ID"},
+	[F_SECRET] = {.label = N_("Client Secret"),
+		      .json = "clientSecret",
+		      .env = "O365_CLIENT_SECRET",
+		      .secret = true},
+	[F_SCOPE] = {.label = N_("Scope"), .json = "scope", .env = "O365_SCOPE"},
+	[F_EXPIRY] = {.label = N_("Client secret expires"),
+		      .json = "clientSecretExpires",
+		      .env = "O365_SECRET_EXPIRES"},
 };
 
 int export_format_from_name(const char *name)
@@ -104,9 +133,10 @@ static char *sheet(const struct profile *p, bool include_secret)
 
 	if (!s)
 		return NULL;
-	len += (size_t)snprintf(s + len, cap - len, "%s\n%s\n\n",
-				_("M-Files Admin > your vault > Configurations > Other Applications > Extension Kit"),
-				_("> Email Notifications (and Reporting) > Mail server"));
+	len += (size_t)snprintf(
+		s + len, cap - len, "%s\n%s\n\n",
+		_("M-Files Admin > your vault > Configurations > Other Applications > Extension Kit"),
+		_("> Email Notifications (and Reporting) > Mail server"));
 	for (int i = 0; i < F_COUNT; i++) {
 		if (i == F_EXPIRY)
 			continue;

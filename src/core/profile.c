@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "codec.h"
-#include "store.h"
 #include "profile.h"
+#include "store.h"
 #include "validate.h"
 
 struct profile *profile_new(void)
@@ -100,8 +100,7 @@ void profile_clear_results(struct profile *p)
 	p->n_results = 0;
 }
 
-void profile_set_result(struct profile *p, const char *name, enum check_status st, const char *msg,
-			time_t at)
+void profile_set_result(struct profile *p, const char *name, enum check_status st, const char *msg, time_t at)
 {
 	struct verification *v = NULL;
 
@@ -192,7 +191,7 @@ void profile_smtp_endpoint(const struct profile *p, char *host, size_t hn, int *
 
 int profile_days_left(const struct profile *p, time_t now)
 {
-	struct tm tm = { 0 };
+	struct tm tm = {0};
 	time_t exp;
 
 	if (!p->secret_expiry || !validate_parse_date(p->secret_expiry, &tm))
@@ -213,7 +212,7 @@ const char *const *profile_check_mailboxes(const struct profile *p, const char *
 
 const char *tsec_key(enum tsec t)
 {
-	static const char *const keys[TSEC_COUNT] = { "Auto", "SSL", "TLS", "None" };
+	static const char *const keys[TSEC_COUNT] = {"Auto", "SSL", "TLS", "None"};
 	return (unsigned)t < TSEC_COUNT ? keys[t] : "Auto";
 }
 

@@ -30,7 +30,7 @@ enum checklist_item {
 };
 
 struct verification {
-	char *name;   /* e.g. "token", "imap:box@example.com" */
+	char *name; /* e.g. "token", "imap:box@example.com" */
 	enum check_status status;
 	char *message;
 	time_t at;
@@ -42,13 +42,13 @@ struct profile {
 	char *tenant;
 	char *client_id;
 	enum auth_method auth;
-	char *secret;          /* the Value; cleansed on free */
-	char *secret_expiry;   /* YYYY-MM-DD as recorded by the admin */
-	char *cert_path;       /* certificate (PEM) for client_assertion */
-	char *key_path;        /* its private key (0600) */
+	char *secret;	     /* the Value; cleansed on free */
+	char *secret_expiry; /* YYYY-MM-DD as recorded by the admin */
+	char *cert_path;     /* certificate (PEM) for client_assertion */
+	char *key_path;	     /* its private key (0600) */
 
 	bool mod_notifications;
-	bool mod_delivery;     /* delivery notifications: needs IMAP.AccessAsApp */
+	bool mod_delivery; /* delivery notifications: needs IMAP.AccessAsApp */
 	bool mod_reporting;
 
 	/* Extension Kit "Mail server" fields */
@@ -58,25 +58,25 @@ struct profile {
 	char *username;
 	char *sender;
 
-	char **mailboxes;      /* NULL-terminated; mailboxes to grant and check */
-	char *sp_object_id;    /* Enterprise Application object ID (token oid) */
-	char *app_name;        /* display name used in the portal, for the PowerShell */
+	char **mailboxes;   /* NULL-terminated; mailboxes to grant and check */
+	char *sp_object_id; /* Enterprise Application object ID (token oid) */
+	char *app_name;	    /* display name used in the portal, for the PowerShell */
 
 	bool checklist[CL_COUNT];
 
 	/* endpoint overrides (private endpoints, tests) */
-	char *authority;       /* https://host[:port] */
-	char *imap_server;     /* host[:port] */
+	char *authority;	 /* https://host[:port] */
+	char *imap_server;	 /* host[:port] */
 	char *smtp_check_server; /* host[:port] used for the check only */
 	char *ca_file;
 
 	struct verification *results;
 	int n_results;
 
-	bool draft;            /* saved mid-wizard; never a verified profile */
+	bool draft; /* saved mid-wizard; never a verified profile */
 	int resume_step;
 
-	void *raw;             /* cJSON of the loaded file: unknown keys survive a rewrite */
+	void *raw; /* cJSON of the loaded file: unknown keys survive a rewrite */
 };
 
 struct profile *profile_new(void);

@@ -77,8 +77,10 @@ const char *rstatus_label(enum rstatus st)
 
 void report_print(FILE *f, const struct report *r, bool color, bool quiet)
 {
-	static const char *const colors[] = { [RS_OK] = "\033[32m", [RS_INFO] = "\033[36m",
-					      [RS_WARN] = "\033[33m", [RS_FAIL] = "\033[31;1m" };
+	static const char *const colors[] = {[RS_OK] = "\033[32m",
+					     [RS_INFO] = "\033[36m",
+					     [RS_WARN] = "\033[33m",
+					     [RS_FAIL] = "\033[31;1m"};
 
 	for (int i = 0; i < r->n; i++) {
 		const struct report_line *l = &r->lines[i];
@@ -87,7 +89,8 @@ void report_print(FILE *f, const struct report *r, bool color, bool quiet)
 		fprintf(f, "%s%-4s%s  %-14s %s\n", color ? colors[l->st] : "", rstatus_label(l->st),
 			color ? "\033[0m" : "", l->check, l->text);
 		if (l->fix && l->step >= 0)
-			fprintf(f, _("      -> Go back to step %d (%s): %s\n"), l->step, step_name(l->step), l->fix);
+			fprintf(f, _("      -> Go back to step %d (%s): %s\n"), l->step, step_name(l->step),
+				l->fix);
 		else if (l->fix)
 			fprintf(f, _("      -> %s\n"), l->fix);
 	}

@@ -12,10 +12,10 @@ enum rstatus { RS_OK = 0, RS_INFO, RS_WARN, RS_FAIL };
 
 struct report_line {
 	enum rstatus st;
-	char *check;  /* short id: fields, tenant, token, roles, imap:box@x ... */
+	char *check; /* short id: fields, tenant, token, roles, imap:box@x ... */
 	char *text;
-	char *fix;    /* NULL when none */
-	int step;     /* -1 when none */
+	char *fix; /* NULL when none */
+	int step;  /* -1 when none */
 	enum o365_rc rc;
 };
 

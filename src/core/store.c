@@ -185,7 +185,7 @@ static const cJSON *get_obj(struct reader *r, const cJSON *obj, const char *key)
 
 static time_t parse_iso(const char *s)
 {
-	struct tm tm = { 0 };
+	struct tm tm = {0};
 
 	if (!s || !strptime(s, "%Y-%m-%dT%H:%M:%SZ", &tm))
 		return 0;
@@ -243,7 +243,8 @@ static void read_profile(struct reader *r, const cJSON *root, struct profile *p)
 		if (s) {
 			int t = tsec_from_key(s);
 			if (t < 0)
-				bad(r, "transport_security", _("must be \"Auto\", \"SSL\", \"TLS\" or \"None\""));
+				bad(r, "transport_security",
+				    _("must be \"Auto\", \"SSL\", \"TLS\" or \"None\""));
 			else
 				p->transport = (enum tsec)t;
 			free(s);
@@ -258,7 +259,8 @@ static void read_profile(struct reader *r, const cJSON *root, struct profile *p)
 		bad(r, "mailboxes", _("must be a list of addresses [ ... ]"));
 	} else if (v) {
 		const cJSON *it;
-		cJSON_ArrayForEach(it, v) {
+		cJSON_ArrayForEach(it, v)
+		{
 			if (!cJSON_IsString(it)) {
 				bad(r, "mailboxes", _("must hold only strings"));
 				break;
@@ -284,7 +286,8 @@ static void read_profile(struct reader *r, const cJSON *root, struct profile *p)
 		bad(r, "last_verification", _("must be a list"));
 	} else if (v) {
 		const cJSON *it;
-		cJSON_ArrayForEach(it, v) {
+		cJSON_ArrayForEach(it, v)
+		{
 			const cJSON *n = cJSON_GetObjectItemCaseSensitive(it, "check");
 			const cJSON *st = cJSON_GetObjectItemCaseSensitive(it, "status");
 			const cJSON *m = cJSON_GetObjectItemCaseSensitive(it, "message");
@@ -304,12 +307,11 @@ static void read_profile(struct reader *r, const cJSON *root, struct profile *p)
 	}
 }
 
-enum o365_rc store_from_json(const char *text, const char *where, struct profile **out,
-			     struct o365_err *e)
+enum o365_rc store_from_json(const char *text, const char *where, struct profile **out, struct o365_err *e)
 {
 	const char *end = NULL;
 	cJSON *root = cJSON_ParseWithOpts(text, &end, 1);
-	struct reader r = { .where = where, .text = text, .e = e };
+	struct reader r = {.where = where, .text = text, .e = e};
 	struct profile *p = NULL;
 	int schema = 0;
 
@@ -426,7 +428,8 @@ enum o365_rc store_load(const char *path, struct profile **out, struct o365_err 
 		}
 		err_set(e, O365_ECONFIG, _("%s: cannot open: %s"), path, strerror(errno));
 		if (errno == ELOOP)
-			err_fix(e, "%s", _("The profile is a symbolic link; point --config at the real file."));
+			err_fix(e, "%s",
+				_("The profile is a symbolic link; point --config at the real file."));
 		return O365_ECONFIG;
 	}
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
@@ -435,15 +438,18 @@ enum o365_rc store_load(const char *path, struct profile **out, struct o365_err 
 	}
 	if (st.st_uid != geteuid()) {
 		close(fd);
-		err_set(e, O365_ECONFIG, _("%s: owned by another user (uid %u); refusing to use a secret "
-					   "someone else can change"), path, (unsigned)st.st_uid);
+		err_set(e, O365_ECONFIG,
+			_("%s: owned by another user (uid %u); refusing to use a secret "
+			  "someone else can change"),
+			path, (unsigned)st.st_uid);
 		err_fix(e, _("Run: chown %u '%s'"), (unsigned)geteuid(), path);
 		return O365_ECONFIG;
 	}
 	if (st.st_mode & 077) {
 		close(fd);
-		err_set(e, O365_ECONFIG, _("%s: permissions %04o are too open: the file holds a client secret"),
-			path, (unsigned)(st.st_mode & 07777));
+		err_set(e, O365_ECONFIG,
+			_("%s: permissions %04o are too open: the file holds a client secret"), path,
+			(unsigned)(st.st_mode & 07777));
 		err_fix(e, _("Run: chmod 600 '%s'"), path);
 		return O365_ECONFIG;
 	}

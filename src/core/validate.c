@@ -88,9 +88,10 @@ static bool guid_like(const char *s)
 
 static bool is_placeholder(const char *s)
 {
-	static const char *const words[] = { "undefined", "null", "none", "nil", "tenant", "tenantid",
-					     "tenant_id", "tenant-id", "your-tenant-id", "yourtenant",
-					     "directory", "clientid", "client_id", "xxx", "todo", NULL };
+	static const char *const words[] = {"undefined",      "null",	    "none",	 "nil",
+					    "tenant",	      "tenantid",   "tenant_id", "tenant-id",
+					    "your-tenant-id", "yourtenant", "directory", "clientid",
+					    "client_id",      "xxx",	    "todo",	 NULL};
 
 	if (strpbrk(s, "<>{}[]$%"))
 		return true;
@@ -136,7 +137,8 @@ enum vres validate_tenant(const char *in, struct vmsg *m)
 		return say(m, V_ERR, "%s", _("Out of memory."));
 	if (!*t) {
 		r = say(m, V_ERR, "%s",
-			_("Enter the Directory (tenant) ID from the Overview page of your app registration."));
+			_("Enter the Directory (tenant) ID from the Overview page of your app "
+			  "registration."));
 	} else if (!strcasecmp(t, "common") || !strcasecmp(t, "organizations") ||
 		   !strcasecmp(t, "consumers")) {
 		r = say(m, V_ERR,
@@ -145,7 +147,8 @@ enum vres validate_tenant(const char *in, struct vmsg *m)
 			t);
 	} else if (strstr(t, "://") || strchr(t, '/') || strchr(t, '?')) {
 		r = say(m, V_ERR, "%s",
-			_("This looks like a URL or a path. Paste only the Directory (tenant) ID: the GUID on the "
+			_("This looks like a URL or a path. Paste only the Directory (tenant) ID: the GUID "
+			  "on the "
 			  "app registration's Overview page."));
 	} else if (is_placeholder(t)) {
 		r = say(m, V_ERR, "%s",
@@ -186,18 +189,22 @@ enum vres validate_client_id(const char *in, const char *tenant, struct vmsg *m)
 		return say(m, V_ERR, "%s", _("Out of memory."));
 	if (!*t)
 		r = say(m, V_ERR, "%s",
-			_("Enter the Application (client) ID from the Overview page of your app registration."));
+			_("Enter the Application (client) ID from the Overview page of your app "
+			  "registration."));
 	else if (!validate_is_guid(t))
 		r = say(m, V_ERR, "%s",
-			guid_like(t) ? _("This looks like a GUID with a typo. Copy the Application (client) ID "
-					 "again with the copy button.")
-				     : _("The Application (client) ID is a GUID (8-4-4-4-12 hex digits) from the "
-					 "app registration's Overview page."));
+			guid_like(t)
+				? _("This looks like a GUID with a typo. Copy the Application (client) ID "
+				    "again with the copy button.")
+				: _("The Application (client) ID is a GUID (8-4-4-4-12 hex digits) from the "
+				    "app registration's Overview page."));
 	else if (is_zero_guid(t))
-		r = say(m, V_ERR, "%s", _("The all-zero GUID is a placeholder. Copy the real Application (client) ID."));
+		r = say(m, V_ERR, "%s",
+			_("The all-zero GUID is a placeholder. Copy the real Application (client) ID."));
 	else if (tenant && strcasecmp(t, tenant) == 0)
 		r = say(m, V_ERR, "%s",
-			_("This is the Directory (tenant) ID. The Application (client) ID is the other GUID on "
+			_("This is the Directory (tenant) ID. The Application (client) ID is the other GUID "
+			  "on "
 			  "the Overview page."));
 	else if (strcasecmp(t, "00000002-0000-0ff1-ce00-000000000000") == 0)
 		r = say(m, V_ERR, "%s",
@@ -244,7 +251,8 @@ enum vres validate_secret(const char *in, const char *client_id, const char *ten
 	n = strlen(t);
 	if (!n)
 		r = say(m, V_ERR, "%s",
-			_("Enter the client secret Value (Certificates & secrets > Client secrets > Value)."));
+			_("Enter the client secret Value (Certificates & secrets > Client secrets > "
+			  "Value)."));
 	else if ((client_id && strcasecmp(t, client_id) == 0) || (tenant && strcasecmp(t, tenant) == 0))
 		r = say(m, V_ERR, "%s",
 			_("This is the client or tenant ID: the fields are swapped. Paste the client secret "
@@ -290,8 +298,10 @@ enum vres validate_email(const char *in, struct vmsg *m)
 		goto out;
 	}
 	if (!at || at == t || strchr(at + 1, '@') || strlen(t) > 254 || (size_t)(at - t) > 64) {
-		r = say(m, V_ERR, _("'%s' is not an e-mail address. Use the form name@domain, e.g. "
-				    "notifications@contoso.com."), t);
+		r = say(m, V_ERR,
+			_("'%s' is not an e-mail address. Use the form name@domain, e.g. "
+			  "notifications@contoso.com."),
+			t);
 		goto out;
 	}
 	for (p = t; p < at; p++) {
@@ -377,9 +387,10 @@ enum vres validate_port(const char *in, int *port, struct vmsg *m)
 	if (port)
 		*port = (int)v;
 	if (v == 465 || v == 25)
-		return say(m, V_WARN, "%s",
-			   _("Office 365 accepts authenticated submission on port 587 with STARTTLS; port 465 "
-			     "and 25 are not for this."));
+		return say(
+			m, V_WARN, "%s",
+			_("Office 365 accepts authenticated submission on port 587 with STARTTLS; port 465 "
+			  "and 25 are not for this."));
 	return ok(m);
 }
 
@@ -421,7 +432,7 @@ bool validate_hostport(const char *s, char *host, size_t hn, int *port)
 
 bool validate_parse_date(const char *s, struct tm *tm)
 {
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	int y, mo, d;
 	char tail;
 
@@ -462,8 +473,9 @@ enum vres validate_expiry(const char *in, time_t now, struct vmsg *m)
 			   _("Entra ID limits a client secret to 24 months. Check the Expires column and "
 			     "enter that date."));
 	if (days <= 30)
-		return say(m, V_WARN, P_("The secret expires in %ld day. Plan its rotation now.",
-					 "The secret expires in %ld days. Plan its rotation now.", days),
+		return say(m, V_WARN,
+			   P_("The secret expires in %ld day. Plan its rotation now.",
+			      "The secret expires in %ld days. Plan its rotation now.", days),
 			   days);
 	return ok(m);
 }
@@ -496,7 +508,8 @@ enum vres validate_authority(const char *in, struct vmsg *m)
 {
 	if (!in || strncmp(in, "https://", 8) != 0 || strlen(in) < 9)
 		return say(m, V_ERR, "%s",
-			   _("The authority must be an https:// URL such as https://login.microsoftonline.com."));
+			   _("The authority must be an https:// URL such as "
+			     "https://login.microsoftonline.com."));
 	if (strchr(in + 8, '?') || strchr(in + 8, '#'))
 		return say(m, V_ERR, "%s", _("The authority URL takes no query or fragment."));
 	return ok(m);

@@ -66,7 +66,8 @@ enum o365_rc net_cert_generate(const char *dir, const char *name, int days, char
 		err_set(e, O365_EIO, "%s", _("Signing the certificate failed."));
 		goto out;
 	}
-	if (!(f = open_mode(key_pem, 0600, "w")) || !PEM_write_PrivateKey(f, key, NULL, NULL, 0, NULL, NULL)) {
+	if (!(f = open_mode(key_pem, 0600, "w")) ||
+	    !PEM_write_PrivateKey(f, key, NULL, NULL, 0, NULL, NULL)) {
 		err_set(e, O365_EIO, _("%s: cannot write the private key: %s"), key_pem, strerror(errno));
 		goto out;
 	}

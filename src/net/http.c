@@ -96,7 +96,8 @@ void http_apply_common(void *easy, const struct net_cfg *cfg)
 	CURL *c = easy;
 
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, cfg->connect_timeout_ms ? cfg->connect_timeout_ms : 10000L);
+	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS,
+			 cfg->connect_timeout_ms ? cfg->connect_timeout_ms : 10000L);
 	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, cfg->total_timeout_ms ? cfg->total_timeout_ms : 30000L);
 	curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
 	curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
@@ -182,8 +183,8 @@ enum net_fault http_request(const struct net_cfg *cfg, const char *url, const ch
 	memset(resp, 0, sizeof(*resp));
 	for (int attempt = 1; attempt <= max; attempt++) {
 		CURL *c = curl_easy_init();
-		struct sink s = { 0 };
-		struct hdrs h = { .retry_after = -1 };
+		struct sink s = {0};
+		struct hdrs h = {.retry_after = -1};
 		char errbuf[CURL_ERROR_SIZE] = "";
 		struct curl_slist *hl = NULL;
 		CURLcode cc;
@@ -219,7 +220,8 @@ enum net_fault http_request(const struct net_cfg *cfg, const char *url, const ch
 			f = NF_OVERSIZED;
 		} else if (cc != CURLE_OK) {
 			f = http_fault_from_curl(cc);
-			snprintf(r->detail, sizeof(r->detail), "%s", errbuf[0] ? errbuf : curl_easy_strerror(cc));
+			snprintf(r->detail, sizeof(r->detail), "%s",
+				 errbuf[0] ? errbuf : curl_easy_strerror(cc));
 		} else {
 			f = NF_NONE;
 		}
@@ -228,7 +230,8 @@ enum net_fault http_request(const struct net_cfg *cfg, const char *url, const ch
 				resp->status = status;
 				resp->body = s.buf;
 				resp->len = s.len;
-				snprintf(resp->content_type, sizeof(resp->content_type), "%s", h.content_type);
+				snprintf(resp->content_type, sizeof(resp->content_type), "%s",
+					 h.content_type);
 				s.buf = NULL;
 			}
 			if (s.buf) {

@@ -61,7 +61,8 @@ static void client_line(struct xfer *x, const char *data, size_t n)
 	while (k && (data[k - 1] == '\n' || data[k - 1] == '\r'))
 		k--;
 	for (size_t i = 0; i + 12 <= k; i++) {
-		if (strncasecmp(data + i, "AUTHENTICATE", 12) == 0 || (i == 0 && strncasecmp(data, "AUTH ", 5) == 0)) {
+		if (strncasecmp(data + i, "AUTHENTICATE", 12) == 0 ||
+		    (i == 0 && strncasecmp(data, "AUTH ", 5) == 0)) {
 			auth = data + i;
 			break;
 		}
@@ -72,7 +73,8 @@ static void client_line(struct xfer *x, const char *data, size_t n)
 		const char *sp = memchr(auth, ' ', k - (size_t)(auth - data));
 		const char *sp2 = sp ? memchr(sp + 1, ' ', k - (size_t)(sp + 1 - data)) : NULL;
 		size_t keep = sp2 ? (size_t)(sp2 - data) : k;
-		snprintf(line, sizeof(line), "%.*s%s", (int)(keep > 200 ? 200 : keep), data, sp2 ? " <redacted>" : "");
+		snprintf(line, sizeof(line), "%.*s%s", (int)(keep > 200 ? 200 : keep), data,
+			 sp2 ? " <redacted>" : "");
 		append(x, "> ", line, strlen(line));
 		return;
 	}
@@ -100,8 +102,8 @@ static void server_line(struct xfer *x, const char *data, size_t n)
 		size_t dn = 0;
 		unsigned char *dec = codec_b64_decode(b64, &dn);
 		if (dec) {
-			snprintf(x->sasl_error, sizeof(x->sasl_error), "XOAUTH2 refused: %.*s", (int)(dn > 300 ? 300 : dn),
-				 (const char *)dec);
+			snprintf(x->sasl_error, sizeof(x->sasl_error), "XOAUTH2 refused: %.*s",
+				 (int)(dn > 300 ? 300 : dn), (const char *)dec);
 			for (char *c = x->sasl_error; *c; c++)
 				if ((unsigned char)*c < 0x20)
 					*c = ' ';
@@ -212,11 +214,13 @@ static void finish(struct xfer *x, CURL *c, CURLcode cc)
 	x->res->curl_code = (int)cc;
 	x->res->ok = cc == CURLE_OK;
 	snprintf(x->res->last_reply, sizeof(x->res->last_reply), "%s",
-		 x->first_error[0] ? x->first_error : x->sasl_error[0] && cc != CURLE_OK ? x->sasl_error : x->last_final);
+		 x->first_error[0]		      ? x->first_error
+		 : x->sasl_error[0] && cc != CURLE_OK ? x->sasl_error
+						      : x->last_final);
 	/* A refusal in the server's words, or a login/command error, is the server's verdict;
 	 * anything else is transport. */
-	if (cc == CURLE_OK || x->first_error[0] || x->sasl_error[0] || cc == CURLE_LOGIN_DENIED || cc == CURLE_QUOTE_ERROR ||
-	    cc == CURLE_REMOTE_ACCESS_DENIED || cc == CURLE_USE_SSL_FAILED)
+	if (cc == CURLE_OK || x->first_error[0] || x->sasl_error[0] || cc == CURLE_LOGIN_DENIED ||
+	    cc == CURLE_QUOTE_ERROR || cc == CURLE_REMOTE_ACCESS_DENIED || cc == CURLE_USE_SSL_FAILED)
 		x->res->fault = NF_NONE;
 	else
 		x->res->fault = http_fault_from_curl(cc);
@@ -315,7 +319,7 @@ enum o365_rc net_mail_check(const struct mail_cfg *cfg, const char *token, const
 enum o365_rc net_mail_send_test(const struct mail_cfg *cfg, const char *token, const char *username,
 				const char *sender, const char *rcpt, struct mail_result *out)
 {
-	struct xfer x = { .res = out };
+	struct xfer x = {.res = out};
 	struct curl_slist *rcpts = NULL;
 	char msg[2048], date[64], from[300], guid[37] = "";
 	time_t now = time(NULL);

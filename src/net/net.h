@@ -11,23 +11,23 @@
 #include "core/err.h"
 
 struct net_cfg {
-	const char *cacert;      /* extra CA bundle, NULL = system store */
-	long connect_timeout_ms; /* 0 = 10 s */
-	long total_timeout_ms;   /* 0 = 30 s */
-	int max_attempts;        /* 0 = 3 */
-	long max_retry_wait_ms;  /* cap on Retry-After, 0 = 30 s */
+	const char *cacert;	    /* extra CA bundle, NULL = system store */
+	long connect_timeout_ms;    /* 0 = 10 s */
+	long total_timeout_ms;	    /* 0 = 30 s */
+	int max_attempts;	    /* 0 = 3 */
+	long max_retry_wait_ms;	    /* cap on Retry-After, 0 = 30 s */
 	volatile const int *cancel; /* set non-zero to abort */
 };
 
 /* The outcome of a token-endpoint or discovery request. */
 struct net_result {
-	enum net_fault fault;  /* NF_NONE when the server answered in the protocol */
+	enum net_fault fault; /* NF_NONE when the server answered in the protocol */
 	long http_status;
 	int attempts;
-	char detail[512];      /* transport detail (curl's words) */
+	char detail[512]; /* transport detail (curl's words) */
 	/* Microsoft's error fields, when present */
 	char error[64];
-	long code;             /* error_codes[0], 0 when none */
+	long code; /* error_codes[0], 0 when none */
 	char description[1024];
 	char trace_id[64];
 	char correlation_id[64];
@@ -43,7 +43,7 @@ struct token {
 struct discovery {
 	char token_endpoint[512];
 	char issuer[512];
-	char region[32];         /* tenant_region_scope */
+	char region[32];	  /* tenant_region_scope */
 	char cloud_instance[128]; /* cloud_instance_name */
 };
 

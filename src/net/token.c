@@ -103,8 +103,9 @@ static enum o365_rc classify(enum net_fault f, struct http_resp *h, struct net_r
 	if (!cJSON_IsObject(o)) {
 		cJSON_Delete(o);
 		if (f == NF_NONE)
-			r->fault = looks_html(h) ? NF_HTML : h->status >= 300 && h->status < 400 ? NF_REDIRECT
-											    : NF_NOT_JSON;
+			r->fault = looks_html(h)			 ? NF_HTML
+				   : h->status >= 300 && h->status < 400 ? NF_REDIRECT
+									 : NF_NOT_JSON;
 		return O365_ENET;
 	}
 	if (h->status >= 200 && h->status < 300) {
@@ -118,7 +119,8 @@ static enum o365_rc classify(enum net_fault f, struct http_resp *h, struct net_r
 		r->fault = NF_NONE;
 		if (fx)
 			return fx->rc;
-		return h->status >= 500 || !strcmp(r->error, "temporarily_unavailable") ? O365_ENET : O365_EAUTH;
+		return h->status >= 500 || !strcmp(r->error, "temporarily_unavailable") ? O365_ENET
+											: O365_EAUTH;
 	}
 	if (f == NF_NONE)
 		r->fault = h->status >= 300 && h->status < 400 ? NF_REDIRECT : NF_HTTP_OTHER;
@@ -173,7 +175,8 @@ static char *make_assertion(const struct token_request *req, const char *aud, st
 		goto out;
 	}
 	if (X509_check_private_key(cert, key) != 1) {
-		snprintf(r->detail, sizeof(r->detail), "%s", _("the private key does not belong to the certificate"));
+		snprintf(r->detail, sizeof(r->detail), "%s",
+			 _("the private key does not belong to the certificate"));
 		goto out;
 	}
 	derlen = i2d_X509(cert, &der);
@@ -230,7 +233,7 @@ enum o365_rc net_token_fetch(const struct net_cfg *cfg, const struct token_reque
 			     struct net_result *r)
 {
 	char url[1024], *tenant = NULL, *cid = NULL, *scope = NULL, *cred = NULL, *form = NULL;
-	struct http_resp h = { 0 };
+	struct http_resp h = {0};
 	cJSON *json = NULL;
 	const cJSON *at, *ei;
 	enum o365_rc rc = O365_ENET;
@@ -239,7 +242,8 @@ enum o365_rc net_token_fetch(const struct net_cfg *cfg, const struct token_reque
 
 	memset(r, 0, sizeof(*r));
 	memset(out, 0, sizeof(*out));
-	if (!(tenant = escape(req->tenant)) || !(cid = escape(req->client_id)) || !(scope = escape(req->scope)))
+	if (!(tenant = escape(req->tenant)) || !(cid = escape(req->client_id)) ||
+	    !(scope = escape(req->scope)))
 		goto local;
 	snprintf(url, sizeof(url), "%s/%s/oauth2/v2.0/token", req->authority, tenant);
 	if (req->cert_path && req->key_path) {
@@ -249,7 +253,8 @@ enum o365_rc net_token_fetch(const struct net_cfg *cfg, const struct token_reque
 		cred = malloc(strlen(assertion) + 128);
 		if (cred)
 			sprintf(cred, "client_assertion_type=%s&client_assertion=%s",
-				"urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer", assertion);
+				"urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer",
+				assertion);
 		codec_free_secret(&assertion);
 	} else {
 		char *sec = escape(req->secret ? req->secret : "");
@@ -278,9 +283,9 @@ enum o365_rc net_token_fetch(const struct net_cfg *cfg, const struct token_reque
 			out->access_token = strdup(at->valuestring);
 			codec_cleanse(at->valuestring, strlen(at->valuestring));
 			/* expires_in arrives as a number, or as a string from some proxies */
-			out->expires_in = cJSON_IsNumber(ei) ? (long)ei->valuedouble
-					  : cJSON_IsString(ei)  ? strtol(ei->valuestring, NULL, 10)
-								: 3599;
+			out->expires_in = cJSON_IsNumber(ei)   ? (long)ei->valuedouble
+					  : cJSON_IsString(ei) ? strtol(ei->valuestring, NULL, 10)
+							       : 3599;
 			out->obtained = time(NULL);
 		}
 	}
@@ -305,7 +310,7 @@ enum o365_rc net_discover(const struct net_cfg *cfg, const char *authority, cons
 			  struct discovery *out, struct net_result *r)
 {
 	char url[1024], *t = escape(tenant);
-	struct http_resp h = { 0 };
+	struct http_resp h = {0};
 	cJSON *json = NULL;
 	enum o365_rc rc;
 

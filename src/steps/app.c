@@ -24,9 +24,11 @@ static void enter(struct wizard *w, struct step_state *s)
 	if (s->loaded)
 		return;
 	s->n = 3;
-	s->f[F_NAME] = (struct field){ .label = N_("Name (optional)"), .kind = FK_TEXT, .optional = true };
-	s->f[F_TENANT] = (struct field){ .label = N_("Directory (tenant) ID"), .kind = FK_TEXT, .check = check_tenant };
-	s->f[F_CLIENT] = (struct field){ .label = N_("Application (client) ID"), .kind = FK_TEXT, .check = check_client };
+	s->f[F_NAME] = (struct field){.label = N_("Name (optional)"), .kind = FK_TEXT, .optional = true};
+	s->f[F_TENANT] =
+		(struct field){.label = N_("Directory (tenant) ID"), .kind = FK_TEXT, .check = check_tenant};
+	s->f[F_CLIENT] = (struct field){
+		.label = N_("Application (client) ID"), .kind = FK_TEXT, .check = check_client};
 	field_set(&s->f[F_NAME], w->p->app_name);
 	field_set(&s->f[F_TENANT], w->p->tenant);
 	field_set(&s->f[F_CLIENT], w->p->client_id);
@@ -37,10 +39,11 @@ static void enter(struct wizard *w, struct step_state *s)
 
 static void draw(struct wizard *w, struct step_state *s, int y)
 {
-	y = steps_intro(w, _("In the Microsoft Entra admin center open Identity > Applications > App "
-			     "registrations > New registration. Name it (for example Extension Kit), keep "
-			     "\"Accounts in this organizational directory only\", leave the redirect URI empty and "
-			     "Register. Copy both IDs from the app's Overview page."));
+	y = steps_intro(
+		w, _("In the Microsoft Entra admin center open Identity > Applications > App "
+		     "registrations > New registration. Name it (for example Extension Kit), keep "
+		     "\"Accounts in this organizational directory only\", leave the redirect URI empty and "
+		     "Register. Copy both IDs from the app's Overview page."));
 	draw_fields(w, s, y);
 	if (w->last_tenant.n)
 		draw_report(w, &w->last_tenant, y + 6, w->rows - 3);
@@ -48,13 +51,8 @@ static void draw(struct wizard *w, struct step_state *s, int y)
 
 static bool leave(struct wizard *w, struct step_state *s, bool forward)
 {
-	int bad = fields_validate(w, s);
-
-	if (bad >= 0 && forward) {
-		s->focus = bad;
-		status_set(w, true, "%s", _("Fix the field marked ! to go on."));
+	if (!steps_fields_ok(w, s, forward))
 		return false;
-	}
 	steps_commit_str(&w->p->app_name, s->f[F_NAME].buf);
 	if (s->f[F_TENANT].msg.res != V_ERR)
 		steps_commit_str(&w->p->tenant, s->f[F_TENANT].buf);
@@ -92,8 +90,10 @@ static void job_done(struct wizard *w, struct step_state *s)
 	}
 	w->tenant_net_failed = f->rc == O365_ENET;
 	status_set(w, true, "%s",
-		   w->tenant_net_failed ? _("The tenant could not be looked up; Enter again goes on without it.")
-					: _("Fix the tenant: see the reason above."));
+		   w->tenant_net_failed
+			   ? _("The tenant could not be looked up; Enter again goes on without it.")
+			   : _("Fix the tenant: see the reason above."));
 }
 
-const struct step_ops step_app = { .id = STEP_APP, .enter = enter, .draw = draw, .leave = leave, .job_done = job_done };
+const struct step_ops step_app = {
+	.id = STEP_APP, .enter = enter, .draw = draw, .leave = leave, .job_done = job_done};

@@ -24,7 +24,8 @@ static enum vres check_boxes(struct wizard *w, struct field *f, struct vmsg *m)
 	m->text[0] = '\0';
 	if (!buf[0]) {
 		m->res = V_ERR;
-		snprintf(m->text, sizeof(m->text), "%s", _("Enter the mailbox(es) the app sends from, separated by commas."));
+		snprintf(m->text, sizeof(m->text), "%s",
+			 _("Enter the mailbox(es) the app sends from, separated by commas."));
 	}
 	for (tok = strtok_r(buf, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save))
 		if (validate_email(tok, m) == V_ERR)
@@ -47,15 +48,20 @@ static void enter(struct wizard *w, struct step_state *s)
 	if (!s->loaded) {
 		char boxes[512] = "";
 		s->n = 5;
-		s->f[F_BOXES] = (struct field){ .label = N_("Mailboxes"), .kind = FK_TEXT, .check = check_boxes };
-		s->f[F_SP] = (struct field){ .label = N_("Ran New-ServicePrincipal"), .kind = FK_CHECK,
-					     .checked = w->p->checklist[CL_SP_REGISTERED] };
-		s->f[F_PERM] = (struct field){ .label = N_("Ran Add-MailboxPermission"), .kind = FK_CHECK,
-					       .checked = w->p->checklist[CL_MAILBOX_PERMISSION] };
-		s->f[F_SENDAS] = (struct field){ .label = N_("Ran Add-RecipientPermission"), .kind = FK_CHECK,
-						 .checked = w->p->checklist[CL_SENDAS] };
-		s->f[F_SMTPAUTH] = (struct field){ .label = N_("Ran Set-CASMailbox"), .kind = FK_CHECK,
-						   .checked = w->p->checklist[CL_SMTP_AUTH_ENABLED] };
+		s->f[F_BOXES] =
+			(struct field){.label = N_("Mailboxes"), .kind = FK_TEXT, .check = check_boxes};
+		s->f[F_SP] = (struct field){.label = N_("Ran New-ServicePrincipal"),
+					    .kind = FK_CHECK,
+					    .checked = w->p->checklist[CL_SP_REGISTERED]};
+		s->f[F_PERM] = (struct field){.label = N_("Ran Add-MailboxPermission"),
+					      .kind = FK_CHECK,
+					      .checked = w->p->checklist[CL_MAILBOX_PERMISSION]};
+		s->f[F_SENDAS] = (struct field){.label = N_("Ran Add-RecipientPermission"),
+						.kind = FK_CHECK,
+						.checked = w->p->checklist[CL_SENDAS]};
+		s->f[F_SMTPAUTH] = (struct field){.label = N_("Ran Set-CASMailbox"),
+						  .kind = FK_CHECK,
+						  .checked = w->p->checklist[CL_SMTP_AUTH_ENABLED]};
 		for (int i = 0; w->p->mailboxes && w->p->mailboxes[i]; i++)
 			snprintf(boxes + strlen(boxes), sizeof(boxes) - strlen(boxes), "%s%s", i ? ", " : "",
 				 w->p->mailboxes[i]);
@@ -68,21 +74,25 @@ static void draw(struct wizard *w, struct step_state *s, int y)
 {
 	char line[700];
 
-	y = steps_intro(w, _("Register the app in Exchange and let it open the mailboxes: F3 writes the PowerShell "
-			     "with your values to a .ps1 file, F4 copies it. Run it as an Exchange administrator."));
+	y = steps_intro(
+		w, _("Register the app in Exchange and let it open the mailboxes: F3 writes the PowerShell "
+		     "with your values to a .ps1 file, F4 copies it. Run it as an Exchange administrator."));
 	draw_fields(w, s, y);
 	y += 7;
 	if (w->p->sp_object_id)
 		snprintf(line, sizeof(line),
-			 _("-ObjectId %s is the Enterprise Application's Object ID, read from the token. The Object ID "
-			   "on the App registrations page is a different one: using it makes every login fail."),
+			 _("-ObjectId %s is the Enterprise Application's Object ID, read from the token. The "
+			   "Object ID "
+			   "on the App registrations page is a different one: using it makes every login "
+			   "fail."),
 			 w->p->sp_object_id);
 	else
 		snprintf(line, sizeof(line), "%s",
-			 _("The Enterprise Application Object ID is not known yet: the token check (step 4) reads it."));
+			 _("The Enterprise Application Object ID is not known yet: the token check (step 4) "
+			   "reads it."));
 	y = draw_text(w, y, 2, w->cols - 4, line, ui_attr(w, ROLE_WARN));
-	snprintf(line, sizeof(line), "New-ServicePrincipal -AppId %s -ObjectId %s", w->p->client_id ? w->p->client_id : "?",
-		 w->p->sp_object_id ? w->p->sp_object_id : "?");
+	snprintf(line, sizeof(line), "New-ServicePrincipal -AppId %s -ObjectId %s",
+		 w->p->client_id ? w->p->client_id : "?", w->p->sp_object_id ? w->p->sp_object_id : "?");
 	draw_text(w, y + 1, 4, w->cols - 6, line, ui_attr(w, ROLE_KEY));
 	if (s->note[0])
 		draw_text(w, w->rows - 5, 2, w->cols - 4, s->note, ui_attr(w, ROLE_OK));
@@ -134,17 +144,12 @@ static bool handle(struct wizard *w, struct step_state *s, enum action a, int ke
 
 static bool leave(struct wizard *w, struct step_state *s, bool forward)
 {
-	int bad = fields_validate(w, s);
-
-	if (bad >= 0 && forward) {
-		s->focus = bad;
-		status_set(w, true, "%s", _("Fix the field marked ! to go on."));
+	if (!steps_fields_ok(w, s, forward))
 		return false;
-	}
 	sync(w, s);
 	w->st[STEP_MAILSERVER].loaded = w->st[STEP_MAILSERVER].loaded && w->p->username;
 	return true;
 }
 
-const struct step_ops step_exchange = { .id = STEP_EXCHANGE, .enter = enter, .draw = draw, .handle = handle,
-					.leave = leave };
+const struct step_ops step_exchange = {
+	.id = STEP_EXCHANGE, .enter = enter, .draw = draw, .handle = handle, .leave = leave};

@@ -74,16 +74,19 @@ void home_draw(struct wizard *w)
 	if (days == INT_MIN)
 		snprintf(line, sizeof(line), "%s", _("No secret expiry date is recorded."));
 	else if (days < 0)
-		snprintf(line, sizeof(line), _("The client secret expired on %s: rotate it now."), w->p->secret_expiry);
+		snprintf(line, sizeof(line), _("The client secret expired on %s: rotate it now."),
+			 w->p->secret_expiry);
 	else
-		snprintf(line, sizeof(line), _("The client secret expires in %d days (%s)."), days, w->p->secret_expiry);
+		snprintf(line, sizeof(line), _("The client secret expires in %d days (%s)."), days,
+			 w->p->secret_expiry);
 	y = draw_text(w, y, 2, w->cols - 4, line,
 		      ui_attr(w, days != INT_MIN && days <= 30 ? ROLE_WARN : ROLE_OK));
 	if (v) {
 		struct tm tm;
 		gmtime_r(&v->at, &tm);
 		strftime(when, sizeof(when), "%Y-%m-%d %H:%M UTC", &tm);
-		snprintf(line, sizeof(line), _("Last verification %s: %s"), when, v->message ? v->message : "");
+		snprintf(line, sizeof(line), _("Last verification %s: %s"), when,
+			 v->message ? v->message : "");
 	} else {
 		snprintf(line, sizeof(line), "%s", _("No verification is recorded yet."));
 	}
@@ -104,7 +107,8 @@ void home_draw(struct wizard *w)
 	post_menu(menu);
 	set_current_item(menu, items[current]);
 	draw_text(w, y + H_COUNT + 2, 2, w->cols - 4,
-		  _("Up and Down choose, Enter starts. Rotation verifies the new secret before anything changes."),
+		  _("Up and Down choose, Enter starts. Rotation verifies the new secret before anything "
+		    "changes."),
 		  ui_attr(w, ROLE_DIM));
 }
 
@@ -142,7 +146,8 @@ bool home_handle(struct wizard *w, enum action a, int key)
 	switch (current) {
 	case H_ROTATE:
 		w->mode = WMODE_ROTATE;
-		snprintf(w->old_expiry, sizeof(w->old_expiry), "%.10s", w->p->secret_expiry ? w->p->secret_expiry : "");
+		snprintf(w->old_expiry, sizeof(w->old_expiry), "%.10s",
+			 w->p->secret_expiry ? w->p->secret_expiry : "");
 		steps_go(w, STEP_SECRET);
 		break;
 	case H_REVERIFY:
@@ -165,7 +170,8 @@ bool home_handle(struct wizard *w, enum action a, int key)
 		}
 		fresh_profile(w);
 		steps_go(w, STEP_START);
-		status_set(w, false, _("New profile %s (use --profile NAME to choose the name)."), w->profile_name);
+		status_set(w, false, _("New profile %s (use --profile NAME to choose the name)."),
+			   w->profile_name);
 		break;
 	}
 	default: {

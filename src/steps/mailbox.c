@@ -17,11 +17,12 @@ static void enter(struct wizard *w, struct step_state *s)
 /* Only what this step is about: the mailbox lines, and any failure. */
 static void draw(struct wizard *w, struct step_state *s, int y)
 {
-	struct report view = { 0 };
+	struct report view = {0};
 
-	y = steps_intro(w, _("Each mailbox logs in over SMTP (and IMAP for delivery notifications) with XOAUTH2, "
-			     "then opens the mailbox; nothing is sent. F5 checks again; F7 waits for Exchange, "
-			     "which can take 30-60 minutes after the PowerShell."));
+	y = steps_intro(
+		w, _("Each mailbox logs in over SMTP (and IMAP for delivery notifications) with XOAUTH2, "
+		     "then opens the mailbox; nothing is sent. F5 checks again; F7 waits for Exchange, "
+		     "which can take 30-60 minutes after the PowerShell."));
 	if (!w->mail_ran)
 		return;
 	for (int i = 0; i < w->last_mail.n; i++) {
@@ -77,8 +78,13 @@ static void job_done(struct wizard *w, struct step_state *s)
 		status_set(w, true, _("Step %d (%s) is the cause. F6 goes there, F7 waits."), f->step,
 			   step_name(f->step));
 	else if (f && f->step >= 0)
-		status_set(w, true, _("Go back to step %d (%s): F6 jumps there."), f->step, step_name(f->step));
+		status_set(w, true, _("Go back to step %d (%s): F6 jumps there."), f->step,
+			   step_name(f->step));
 }
 
-const struct step_ops step_mailbox = { .id = STEP_MAILBOX, .enter = enter, .draw = draw, .handle = handle,
-				       .leave = leave, .job_done = job_done };
+const struct step_ops step_mailbox = {.id = STEP_MAILBOX,
+				      .enter = enter,
+				      .draw = draw,
+				      .handle = handle,
+				      .leave = leave,
+				      .job_done = job_done};

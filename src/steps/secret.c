@@ -12,7 +12,7 @@
 #include "net/net.h"
 #include "steps.h"
 
-static const char *const kinds[] = { N_("Client secret"), N_("Certificate") };
+static const char *const kinds[] = {N_("Client secret"), N_("Certificate")};
 
 enum { F_KIND, F_SECRET, F_EXPIRY, F_CERT, F_KEY };
 
@@ -25,7 +25,8 @@ static enum vres check_secret(struct wizard *w, struct field *f, struct vmsg *m)
 		if (t && !strcmp(t, w->p->secret)) {
 			m->res = r = V_ERR;
 			snprintf(m->text, sizeof(m->text), "%s",
-				 _("This is the secret in use now. Create a new client secret and paste its Value."));
+				 _("This is the secret in use now. Create a new client secret and paste its "
+				   "Value."));
 		}
 		codec_free_secret(&t);
 	}
@@ -42,7 +43,8 @@ static enum vres check_file(struct wizard *w, struct field *f, struct vmsg *m)
 	FILE *fp = f->buf[0] ? fopen(f->buf, "r") : NULL;
 
 	m->res = fp ? V_OK : V_ERR;
-	snprintf(m->text, sizeof(m->text), "%s", fp ? "" : _("Cannot read this file; F8 generates a key and certificate."));
+	snprintf(m->text, sizeof(m->text), "%s",
+		 fp ? "" : _("Cannot read this file; F8 generates a key and certificate."));
 	if (fp)
 		fclose(fp);
 	return m->res;
@@ -63,12 +65,17 @@ static void enter(struct wizard *w, struct step_state *s)
 	if (s->loaded)
 		return;
 	s->n = 5;
-	s->f[F_KIND] = (struct field){ .label = N_("Credential"), .kind = FK_CHOICE, .choices = kinds, .nchoices = 2,
-				       .choice = w->p->auth == AUTH_CERTIFICATE };
-	s->f[F_SECRET] = (struct field){ .label = N_("Client secret Value"), .kind = FK_SECRET, .check = check_secret };
-	s->f[F_EXPIRY] = (struct field){ .label = N_("Expires (YYYY-MM-DD)"), .kind = FK_TEXT, .check = check_expiry };
-	s->f[F_CERT] = (struct field){ .label = N_("Certificate (PEM)"), .kind = FK_TEXT, .check = check_file };
-	s->f[F_KEY] = (struct field){ .label = N_("Private key (PEM)"), .kind = FK_TEXT, .check = check_file };
+	s->f[F_KIND] = (struct field){.label = N_("Credential"),
+				      .kind = FK_CHOICE,
+				      .choices = kinds,
+				      .nchoices = 2,
+				      .choice = w->p->auth == AUTH_CERTIFICATE};
+	s->f[F_SECRET] =
+		(struct field){.label = N_("Client secret Value"), .kind = FK_SECRET, .check = check_secret};
+	s->f[F_EXPIRY] =
+		(struct field){.label = N_("Expires (YYYY-MM-DD)"), .kind = FK_TEXT, .check = check_expiry};
+	s->f[F_CERT] = (struct field){.label = N_("Certificate (PEM)"), .kind = FK_TEXT, .check = check_file};
+	s->f[F_KEY] = (struct field){.label = N_("Private key (PEM)"), .kind = FK_TEXT, .check = check_file};
 	if (w->mode != WMODE_ROTATE) {
 		field_set(&s->f[F_SECRET], w->p->secret);
 		field_set(&s->f[F_EXPIRY], w->p->secret_expiry);
@@ -86,17 +93,20 @@ static void enter(struct wizard *w, struct step_state *s)
 static void draw(struct wizard *w, struct step_state *s, int y)
 {
 	if (w->mode == WMODE_ROTATE)
-		y = steps_intro(w, _("Rotation: in Certificates & secrets add a NEW client secret and keep the old "
-				     "one until the end. Paste the new Value; it is verified on its own before "
-				     "anything changes."));
+		y = steps_intro(
+			w, _("Rotation: in Certificates & secrets add a NEW client secret and keep the old "
+			     "one until the end. Paste the new Value; it is verified on its own before "
+			     "anything changes."));
 	else if (s->f[F_KIND].choice == 1)
-		y = steps_intro(w, _("F8 makes a key (kept here, 0600) and a certificate; upload the .cer file under "
-				     "Certificates & secrets > Certificates. The Extension Kit documents only a "
-				     "client secret: use a certificate only if your version supports it."));
+		y = steps_intro(
+			w, _("F8 makes a key (kept here, 0600) and a certificate; upload the .cer file under "
+			     "Certificates & secrets > Certificates. The Extension Kit documents only a "
+			     "client secret: use a certificate only if your version supports it."));
 	else
-		y = steps_intro(w, _("In the app registration open Certificates & secrets > Client secrets > New "
-				     "client secret, choose an expiry (24 months at most) and Add. Copy the Value "
-				     "at once: it is shown only now. The Secret ID next to it is not the secret."));
+		y = steps_intro(
+			w, _("In the app registration open Certificates & secrets > Client secrets > New "
+			     "client secret, choose an expiry (24 months at most) and Add. Copy the Value "
+			     "at once: it is shown only now. The Secret ID next to it is not the secret."));
 	draw_fields(w, s, y);
 }
 
@@ -107,8 +117,8 @@ static void generate(struct wizard *w, struct step_state *s)
 
 	err_clear(&e);
 	if (store_dir(dir, sizeof(dir), &e) != O365_OK ||
-	    net_cert_generate(dir, w->profile_name, 730, cert, sizeof(cert), key, sizeof(key), cer, sizeof(cer), &e) !=
-		    O365_OK ||
+	    net_cert_generate(dir, w->profile_name, 730, cert, sizeof(cert), key, sizeof(key), cer,
+			      sizeof(cer), &e) != O365_OK ||
 	    net_cert_thumbprint(cert, thumb, &e) != O365_OK) {
 		status_set(w, true, "%s", e.msg);
 		return;
@@ -116,8 +126,8 @@ static void generate(struct wizard *w, struct step_state *s)
 	field_set(&s->f[F_CERT], cert);
 	field_set(&s->f[F_KEY], key);
 	fields_validate(w, s);
-	snprintf(s->note, sizeof(s->note), _("Upload %s (thumbprint %s) under Certificates & secrets > Certificates."),
-		 cer, thumb);
+	snprintf(s->note, sizeof(s->note),
+		 _("Upload %s (thumbprint %s) under Certificates & secrets > Certificates."), cer, thumb);
 }
 
 static bool handle(struct wizard *w, struct step_state *s, enum action a, int key)
@@ -134,15 +144,11 @@ static bool handle(struct wizard *w, struct step_state *s, enum action a, int ke
 
 static bool leave(struct wizard *w, struct step_state *s, bool forward)
 {
-	int bad = fields_validate(w, s);
 	char *clean = NULL;
 	struct vmsg m;
 
-	if (bad >= 0 && forward) {
-		s->focus = bad;
-		status_set(w, true, "%s", _("Fix the field marked ! to go on."));
+	if (!steps_fields_ok(w, s, forward))
 		return false;
-	}
 	if (s->f[F_KIND].choice == 1) {
 		w->p->auth = AUTH_CERTIFICATE;
 		steps_commit_str(&w->p->cert_path, s->f[F_CERT].buf);
@@ -169,4 +175,5 @@ static bool leave(struct wizard *w, struct step_state *s, bool forward)
 	return true;
 }
 
-const struct step_ops step_secret = { .id = STEP_SECRET, .enter = enter, .draw = draw, .handle = handle, .leave = leave };
+const struct step_ops step_secret = {
+	.id = STEP_SECRET, .enter = enter, .draw = draw, .handle = handle, .leave = leave};

@@ -7,14 +7,10 @@
 #include "steps.h"
 
 static const struct step_ops *const table[STEP_COUNT] = {
-	[STEP_START] = &step_start,
-	[STEP_APP] = &step_app,
-	[STEP_SECRET] = &step_secret,
-	[STEP_PERMISSIONS] = &step_permissions,
-	[STEP_TOKEN] = &step_token,
-	[STEP_EXCHANGE] = &step_exchange,
-	[STEP_MAILSERVER] = &step_mailserver,
-	[STEP_MAILBOX] = &step_mailbox,
+	[STEP_START] = &step_start,	      [STEP_APP] = &step_app,
+	[STEP_SECRET] = &step_secret,	      [STEP_PERMISSIONS] = &step_permissions,
+	[STEP_TOKEN] = &step_token,	      [STEP_EXCHANGE] = &step_exchange,
+	[STEP_MAILSERVER] = &step_mailserver, [STEP_MAILBOX] = &step_mailbox,
 	[STEP_SUMMARY] = &step_summary,
 };
 
@@ -52,11 +48,11 @@ void steps_go(struct wizard *w, int id)
 int steps_next(const struct wizard *w, int from)
 {
 	if (w->mode == WMODE_ROTATE) {
-		static const int next[STEP_COUNT] = { 2, 2, 4, 4, 7, 7, 7, 8, 8 };
+		static const int next[STEP_COUNT] = {2, 2, 4, 4, 7, 7, 7, 8, 8};
 		return next[from];
 	}
 	if (w->mode == WMODE_REVERIFY) {
-		static const int next[STEP_COUNT] = { 4, 4, 4, 4, 7, 7, 7, 8, 8 };
+		static const int next[STEP_COUNT] = {4, 4, 4, 4, 7, 7, 7, 8, 8};
 		return next[from];
 	}
 	return from + 1 < STEP_COUNT ? from + 1 : from;
@@ -65,11 +61,11 @@ int steps_next(const struct wizard *w, int from)
 int steps_prev(const struct wizard *w, int from)
 {
 	if (w->mode == WMODE_ROTATE) {
-		static const int prev[STEP_COUNT] = { 2, 2, 2, 2, 2, 4, 4, 4, 7 };
+		static const int prev[STEP_COUNT] = {2, 2, 2, 2, 2, 4, 4, 4, 7};
 		return prev[from];
 	}
 	if (w->mode == WMODE_REVERIFY) {
-		static const int prev[STEP_COUNT] = { 4, 4, 4, 4, 4, 4, 4, 4, 7 };
+		static const int prev[STEP_COUNT] = {4, 4, 4, 4, 4, 4, 4, 4, 7};
 		return prev[from];
 	}
 	return from > 0 ? from - 1 : 0;
@@ -91,4 +87,15 @@ void steps_commit_str(char **dst, const char *buf)
 enum vres check_email(struct wizard *w, struct field *f, struct vmsg *m)
 {
 	return validate_email(f->buf, m);
+}
+
+bool steps_fields_ok(struct wizard *w, struct step_state *s, bool forward)
+{
+	int bad = fields_validate(w, s);
+
+	if (bad < 0 || !forward)
+		return true;
+	s->focus = bad;
+	status_set(w, true, "%s", _("Fix the field marked ! to go on."));
+	return false;
 }

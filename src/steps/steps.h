@@ -34,6 +34,8 @@ int steps_prev(const struct wizard *w, int from);
 /* Shared helpers for step files. */
 int steps_intro(struct wizard *w, const char *text);
 void steps_commit_str(char **dst, const char *buf);
+/* Validates every field; going forward, an error focuses it and says so (returns false). */
+bool steps_fields_ok(struct wizard *w, struct step_state *s, bool forward);
 enum vres check_email(struct wizard *w, struct field *f, struct vmsg *m);
 
 /* home.c: the re-run start screen */

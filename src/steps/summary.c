@@ -41,10 +41,12 @@ static void draw(struct wizard *w, struct step_state *s, int y)
 		strcat(masked, sec + n - 4);
 	snprintf(port, sizeof(port), "%d", p->smtp_port);
 	for (int i = 0; p->mailboxes && p->mailboxes[i]; i++)
-		snprintf(boxes + strlen(boxes), sizeof(boxes) - strlen(boxes), "%s%s", i ? ", " : "", p->mailboxes[i]);
+		snprintf(boxes + strlen(boxes), sizeof(boxes) - strlen(boxes), "%s%s", i ? ", " : "",
+			 p->mailboxes[i]);
 	row(w, &y, _("Authentication type"), "Office365OAuth");
 	row(w, &y, _("SMTP server / port / security"), NULL);
-	mvprintw(y - 1, 33, "%s : %s / %s", p->smtp_server ? p->smtp_server : "-", port, tsec_key(p->transport));
+	mvprintw(y - 1, 33, "%s : %s / %s", p->smtp_server ? p->smtp_server : "-", port,
+		 tsec_key(p->transport));
 	row(w, &y, _("Username / sender"), NULL);
 	mvprintw(y - 1, 33, "%s / %s", p->username ? p->username : "-", p->sender ? p->sender : "-");
 	row(w, &y, _("Delivery notifications"), p->mod_delivery ? _("Yes") : _("No"));
@@ -57,20 +59,24 @@ static void draw(struct wizard *w, struct step_state *s, int y)
 	row(w, &y, _("Enterprise App Object ID"), p->sp_object_id);
 	row(w, &y, _("Mailboxes"), boxes);
 	row(w, &y, _("Checks"), NULL);
-	mvprintw(y - 1, 33, "%s", !w->token_ran ? _("token not checked")
-				  : !w->token_ok ? _("token FAILED")
-				  : !w->mail_ran ? _("token OK, mailboxes not checked")
-				  : w->mail_ok   ? _("token OK, mailboxes OK")
-						 : _("token OK, mailboxes FAILED"));
+	mvprintw(y - 1, 33, "%s",
+		 !w->token_ran	? _("token not checked")
+		 : !w->token_ok ? _("token FAILED")
+		 : !w->mail_ran ? _("token OK, mailboxes not checked")
+		 : w->mail_ok	? _("token OK, mailboxes OK")
+				: _("token OK, mailboxes FAILED"));
 	if (w->saved && w->mode == WMODE_ROTATE)
 		snprintf(next, sizeof(next),
-			 _("Saved. Now paste the new secret into the Extension Kit's Client Secret, then delete the old "
+			 _("Saved. Now paste the new secret into the Extension Kit's Client Secret, then "
+			   "delete the old "
 			   "secret (expires %s) in Certificates & secrets. Enter quits."),
 			 w->old_expiry[0] ? w->old_expiry : "?");
 	else if (w->saved)
 		snprintf(next, sizeof(next),
-			 _("Saved. Next: in M-Files Admin set Authentication type Office365OAuth and copy these fields "
-			   "(F3 writes them to a file). Rotate the secret before it expires: o365-oauth-setup --rotate. "
+			 _("Saved. Next: in M-Files Admin set Authentication type Office365OAuth and copy "
+			   "these fields "
+			   "(F3 writes them to a file). Rotate the secret before it expires: "
+			   "o365-oauth-setup --rotate. "
 			   "Monitor with --check --nagios. Enter quits."));
 	else
 		snprintf(next, sizeof(next), "%s",
@@ -96,7 +102,8 @@ static void write_exports(struct wizard *w, struct step_state *s)
 		ok = ok && (f = fopen(json, "w")) && fputs(b, f) >= 0 && fclose(f) == 0;
 	}
 	if (ok)
-		snprintf(s->note, sizeof(s->note), _("Wrote %s and %s (the secret is not in them)."), sheet, json);
+		snprintf(s->note, sizeof(s->note), _("Wrote %s and %s (the secret is not in them)."), sheet,
+			 json);
 	else
 		snprintf(s->note, sizeof(s->note), "%s", _("Could not write the export files."));
 	free(a);
@@ -114,7 +121,8 @@ static bool save(struct wizard *w)
 		/* The swap happens only after the new secret passed every check. */
 		if (!verified) {
 			status_set(w, true, "%s",
-				   _("The new secret has not passed every check: nothing was changed. Esc goes back."));
+				   _("The new secret has not passed every check: nothing was changed. Esc "
+				     "goes back."));
 			return false;
 		}
 		profile_set_secret(target, w->pending_secret);
@@ -161,5 +169,5 @@ static bool leave(struct wizard *w, struct step_state *s, bool forward)
 	return false;
 }
 
-const struct step_ops step_summary = { .id = STEP_SUMMARY, .enter = enter, .draw = draw, .handle = handle,
-				       .leave = leave };
+const struct step_ops step_summary = {
+	.id = STEP_SUMMARY, .enter = enter, .draw = draw, .handle = handle, .leave = leave};

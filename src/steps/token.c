@@ -14,10 +14,11 @@ static void enter(struct wizard *w, struct step_state *s)
 
 static void draw(struct wizard *w, struct step_state *s, int y)
 {
-	y = steps_intro(w, _("The app asks Microsoft for a token exactly as the Extension Kit will. Its claims "
-			     "show the roles that were really granted, and its oid is the Enterprise "
-			     "Application Object ID that step 5 needs. F5 runs it again, F6 goes to the step a "
-			     "failure names."));
+	y = steps_intro(w,
+			_("The app asks Microsoft for a token exactly as the Extension Kit will. Its claims "
+			  "show the roles that were really granted, and its oid is the Enterprise "
+			  "Application Object ID that step 5 needs. F5 runs it again, F6 goes to the step a "
+			  "failure names."));
 	if (w->token_ran)
 		draw_report_brief(w, &w->last_token, y, w->rows - 3);
 }
@@ -59,10 +60,15 @@ static void job_done(struct wizard *w, struct step_state *s)
 	else if (w->token_ok)
 		status_set(w, false, "%s", _("The token is right. Enter goes on."));
 	else if (f && f->step >= 0)
-		status_set(w, true, _("Go back to step %d (%s): F6 jumps there."), f->step, step_name(f->step));
+		status_set(w, true, _("Go back to step %d (%s): F6 jumps there."), f->step,
+			   step_name(f->step));
 	else
 		status_set(w, true, "%s", _("The check failed; see above. F5 runs it again."));
 }
 
-const struct step_ops step_token = { .id = STEP_TOKEN, .enter = enter, .draw = draw, .handle = handle,
-				     .leave = leave, .job_done = job_done };
+const struct step_ops step_token = {.id = STEP_TOKEN,
+				    .enter = enter,
+				    .draw = draw,
+				    .handle = handle,
+				    .leave = leave,
+				    .job_done = job_done};

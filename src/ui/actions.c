@@ -7,22 +7,22 @@
 #include "ui.h"
 
 static const struct action_info table[] = {
-	{ ACT_NEXT, "Enter, PgDn, Alt-N", N_("next step (Enter keeps the current value)") },
-	{ ACT_BACK, "Esc, PgUp, Alt-B", N_("previous step; everything typed is kept") },
-	{ ACT_FIELD_NEXT, "Tab, Down", N_("next field") },
-	{ ACT_FIELD_PREV, "Shift-Tab, Up", N_("previous field") },
-	{ ACT_TOGGLE, "Space", N_("tick a box, change a choice") },
-	{ ACT_LEFT, "Left, Right", N_("change a choice") },
-	{ ACT_CLEAR, "Ctrl-U", N_("clear the field") },
-	{ ACT_REVEAL, "F2", N_("show the secret's last 4 characters") },
-	{ ACT_WRITE, "F3", N_("write the file this step offers") },
-	{ ACT_COPY, "F4", N_("copy to the clipboard (OSC 52, works over SSH)") },
-	{ ACT_RUN, "F5", N_("run the check again") },
-	{ ACT_JUMP, "F6", N_("go to the step the failure names") },
-	{ ACT_WAIT, "F7", N_("wait for Exchange, re-checking every minute") },
-	{ ACT_GENERATE, "F8", N_("generate a key and certificate") },
-	{ ACT_HELP, "F1, ?", N_("this help") },
-	{ ACT_QUIT, "Ctrl-C, F10, q", N_("quit (asks to save a draft)") },
+	{ACT_NEXT, "Enter, PgDn, Alt-N", N_("next step (Enter keeps the current value)")},
+	{ACT_BACK, "Esc, PgUp, Alt-B", N_("previous step; everything typed is kept")},
+	{ACT_FIELD_NEXT, "Tab, Down", N_("next field")},
+	{ACT_FIELD_PREV, "Shift-Tab, Up", N_("previous field")},
+	{ACT_TOGGLE, "Space", N_("tick a box, change a choice")},
+	{ACT_LEFT, "Left, Right", N_("change a choice")},
+	{ACT_CLEAR, "Ctrl-U", N_("clear the field")},
+	{ACT_REVEAL, "F2", N_("show the secret's last 4 characters")},
+	{ACT_WRITE, "F3", N_("write the file this step offers")},
+	{ACT_COPY, "F4", N_("copy to the clipboard (OSC 52, works over SSH)")},
+	{ACT_RUN, "F5", N_("run the check again")},
+	{ACT_JUMP, "F6", N_("go to the step the failure names")},
+	{ACT_WAIT, "F7", N_("wait for Exchange, re-checking every minute")},
+	{ACT_GENERATE, "F8", N_("generate a key and certificate")},
+	{ACT_HELP, "F1, ?", N_("this help")},
+	{ACT_QUIT, "Ctrl-C, F10, q", N_("quit (asks to save a draft)")},
 };
 
 const struct action_info *actions_table(int *n)

@@ -152,7 +152,10 @@ int draw_report(struct wizard *w, const struct report *r, int y, int maxy)
 {
 	for (int i = 0; i < r->n && y < maxy; i++) {
 		const struct report_line *l = &r->lines[i];
-		int role = l->st == RS_OK ? ROLE_OK : l->st == RS_WARN ? ROLE_WARN : l->st == RS_FAIL ? ROLE_FAIL : ROLE_DIM;
+		int role = l->st == RS_OK     ? ROLE_OK
+			   : l->st == RS_WARN ? ROLE_WARN
+			   : l->st == RS_FAIL ? ROLE_FAIL
+					      : ROLE_DIM;
 		char line[2600];
 		attron(ui_attr(w, role));
 		mvprintw(y, 2, "%-4s", rstatus_label(l->st));
@@ -162,7 +165,8 @@ int draw_report(struct wizard *w, const struct report *r, int y, int maxy)
 		if (l->fix && y < maxy) {
 			char fix[1600];
 			if (l->step >= 0)
-				snprintf(fix, sizeof(fix), _("-> step %d (%s): %s"), l->step, step_name(l->step), l->fix);
+				snprintf(fix, sizeof(fix), _("-> step %d (%s): %s"), l->step,
+					 step_name(l->step), l->fix);
 			else
 				snprintf(fix, sizeof(fix), "-> %s", l->fix);
 			y = draw_text(w, y, 8, w->cols - 10, fix, ui_attr(w, ROLE_WARN));
@@ -173,13 +177,14 @@ int draw_report(struct wizard *w, const struct report *r, int y, int maxy)
 
 static bool routine(const struct report_line *l)
 {
-	return l->st == RS_INFO || (l->st == RS_OK && (!strcmp(l->check, "fields") || !strcmp(l->check, "expiry") ||
-						       !strcmp(l->check, "tenant")));
+	return l->st == RS_INFO ||
+	       (l->st == RS_OK &&
+		(!strcmp(l->check, "fields") || !strcmp(l->check, "expiry") || !strcmp(l->check, "tenant")));
 }
 
 int draw_report_brief(struct wizard *w, const struct report *r, int y, int maxy)
 {
-	struct report one = { 0 };
+	struct report one = {0};
 
 	for (int pass = 0; pass < 2; pass++) {
 		for (int i = 0; i < r->n && y < maxy; i++) {
@@ -219,8 +224,7 @@ void draw_help(struct wizard *w)
 		attroff(ui_attr(w, ROLE_KEY));
 		mvprintw(y, 27, "%.*s", w->cols - 29, _(t[i].label));
 	}
-	draw_text(w, y + 1, 2, w->cols - 4,
-		  _("Every failure names the step to go back to. Any key returns."),
+	draw_text(w, y + 1, 2, w->cols - 4, _("Every failure names the step to go back to. Any key returns."),
 		  A_NORMAL);
 }
 
@@ -239,8 +243,8 @@ void draw_frame(struct wizard *w)
 	if (w->home)
 		snprintf(title, sizeof(title), "%s", _(" o365-oauth-setup  |  Welcome back"));
 	else
-		snprintf(title, sizeof(title), _(" o365-oauth-setup  |  Step %d of %d: %s"), w->step, STEP_COUNT - 1,
-			 step_name(w->step));
+		snprintf(title, sizeof(title), _(" o365-oauth-setup  |  Step %d of %d: %s"), w->step,
+			 STEP_COUNT - 1, step_name(w->step));
 	attron(ui_attr(w, ROLE_TITLE));
 	mvprintw(0, 0, "%-*s", w->cols, title);
 	mvprintw(0, w->cols - (int)strlen(w->profile_name) - 11, " profile: %s", w->profile_name);
@@ -270,7 +274,8 @@ void draw_frame(struct wizard *w)
 	}
 	attron(ui_attr(w, ROLE_DIM));
 	mvprintw(w->rows - 1, 1, "%.*s", w->cols - 2,
-		 w->job.running ? _("Esc cancel") : _("Enter next  Esc back  Tab field  F1 help  Ctrl-C quit"));
+		 w->job.running ? _("Esc cancel")
+				: _("Enter next  Esc back  Tab field  F1 help  Ctrl-C quit"));
 	attroff(ui_attr(w, ROLE_DIM));
 	refresh();
 }

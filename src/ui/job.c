@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "batch/common.h"
-#include "core/store.h"
 #include "core/codec.h"
+#include "core/store.h"
 #include "ui.h"
 
 static void on_progress(void *ud, const char *line)

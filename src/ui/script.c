@@ -29,12 +29,12 @@ static const struct {
 	const char *name;
 	int key;
 } names[] = {
-	{ "<Enter>", '\r' },     { "<Tab>", '\t' },        { "<S-Tab>", KEY_BTAB }, { "<Esc>", 27 },
-	{ "<PgDn>", KEY_NPAGE }, { "<PgUp>", KEY_PPAGE },  { "<Up>", KEY_UP },      { "<Down>", KEY_DOWN },
-	{ "<Left>", KEY_LEFT },  { "<Right>", KEY_RIGHT }, { "<Space>", ' ' },      { "<BS>", KEY_BACKSPACE },
-	{ "<C-c>", 3 },          { "<C-u>", 21 },          { "<F1>", KEY_F(1) },    { "<F2>", KEY_F(2) },
-	{ "<F3>", KEY_F(3) },    { "<F4>", KEY_F(4) },     { "<F5>", KEY_F(5) },    { "<F6>", KEY_F(6) },
-	{ "<F7>", KEY_F(7) },    { "<F8>", KEY_F(8) },     { "<F10>", KEY_F(10) },
+	{"<Enter>", '\r'},     {"<Tab>", '\t'},	       {"<S-Tab>", KEY_BTAB}, {"<Esc>", 27},
+	{"<PgDn>", KEY_NPAGE}, {"<PgUp>", KEY_PPAGE},  {"<Up>", KEY_UP},      {"<Down>", KEY_DOWN},
+	{"<Left>", KEY_LEFT},  {"<Right>", KEY_RIGHT}, {"<Space>", ' '},      {"<BS>", KEY_BACKSPACE},
+	{"<C-c>", 3},	       {"<C-u>", 21},	       {"<F1>", KEY_F(1)},    {"<F2>", KEY_F(2)},
+	{"<F3>", KEY_F(3)},    {"<F4>", KEY_F(4)},     {"<F5>", KEY_F(5)},    {"<F6>", KEY_F(6)},
+	{"<F7>", KEY_F(7)},    {"<F8>", KEY_F(8)},     {"<F10>", KEY_F(10)},
 };
 
 void script_save_screen(struct wizard *w, const char *name)

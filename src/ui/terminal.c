@@ -29,7 +29,7 @@ static void on_fatal_signal(int sig)
 
 void term_install_signals(void)
 {
-	static const int sigs[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGABRT, SIGSEGV, SIGBUS, SIGFPE };
+	static const int sigs[] = {SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGABRT, SIGSEGV, SIGBUS, SIGFPE};
 	struct sigaction sa;
 
 	memset(&sa, 0, sizeof(sa));
@@ -62,8 +62,8 @@ bool term_start(struct wizard *w)
 		screen = newterm(NULL, stdout, stdin);
 	}
 	if (!screen) {
-		fprintf(stderr, _("%s: cannot use the terminal type '%s'; set TERM (e.g. TERM=xterm)\n"), PACKAGE,
-			term ? term : "");
+		fprintf(stderr, _("%s: cannot use the terminal type '%s'; set TERM (e.g. TERM=xterm)\n"),
+			PACKAGE, term ? term : "");
 		return false;
 	}
 	set_term(screen);

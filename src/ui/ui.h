@@ -18,25 +18,25 @@
 
 enum action {
 	ACT_NONE = 0,
-	ACT_NEXT,       /* Enter, PgDn, Alt-N */
-	ACT_BACK,       /* Esc, PgUp, Alt-B */
+	ACT_NEXT,	/* Enter, PgDn, Alt-N */
+	ACT_BACK,	/* Esc, PgUp, Alt-B */
 	ACT_FIELD_NEXT, /* Tab, Down */
 	ACT_FIELD_PREV, /* Shift-Tab, Up */
-	ACT_TOGGLE,     /* Space */
+	ACT_TOGGLE,	/* Space */
 	ACT_LEFT,
 	ACT_RIGHT,
-	ACT_HELP,       /* F1, ? */
-	ACT_QUIT,       /* Ctrl-C, F10, q outside text fields */
-	ACT_REVEAL,     /* F2 */
-	ACT_RUN,        /* F5: run the check again */
-	ACT_JUMP,       /* F6: go to the step the failure names */
-	ACT_WAIT,       /* F7: wait for Exchange to propagate */
-	ACT_WRITE,      /* F3: write the file this step offers */
-	ACT_COPY,       /* F4: copy to the clipboard (OSC 52) */
-	ACT_GENERATE,   /* F8: generate key and certificate */
-	ACT_CLEAR,      /* Ctrl-U */
+	ACT_HELP,     /* F1, ? */
+	ACT_QUIT,     /* Ctrl-C, F10, q outside text fields */
+	ACT_REVEAL,   /* F2 */
+	ACT_RUN,      /* F5: run the check again */
+	ACT_JUMP,     /* F6: go to the step the failure names */
+	ACT_WAIT,     /* F7: wait for Exchange to propagate */
+	ACT_WRITE,    /* F3: write the file this step offers */
+	ACT_COPY,     /* F4: copy to the clipboard (OSC 52) */
+	ACT_GENERATE, /* F8: generate key and certificate */
+	ACT_CLEAR,    /* Ctrl-U */
 	ACT_BACKSPACE,
-	ACT_CHAR,       /* a printable character */
+	ACT_CHAR, /* a printable character */
 	ACT_RESIZE,
 	ACT_COUNT
 };
@@ -107,30 +107,30 @@ struct wizard {
 	int next_step_on_done;
 	struct step_state st[16];
 	struct job job;
-	struct report last_token;   /* step 4's last report */
-	struct report last_mail;    /* step 7's last report */
+	struct report last_token; /* step 4's last report */
+	struct report last_mail;  /* step 7's last report */
 	bool token_ran, token_ok;
 	bool mail_ran, mail_ok;
 	bool saved;
-	int fail_step;              /* step named by the last failure, -1 none */
-	char status[512];           /* the message line */
+	int fail_step;	  /* step named by the last failure, -1 none */
+	char status[512]; /* the message line */
 	bool status_error;
 	bool help;
 	bool quit;
 	int exit_rc;
 	bool color, ascii;
-	bool script;                /* keys come from a script file */
+	bool script; /* keys come from a script file */
 	WINDOW *win;
 	int rows, cols;
-	bool waiting;               /* step 7: waiting out propagation */
-	char *pending_secret;       /* rotation: the new secret being verified */
-	int mode;                   /* WMODE_*: what this run is for */
-	char pending_expiry[16];    /* rotation: the new secret's expiry */
+	bool waiting;		 /* step 7: waiting out propagation */
+	char *pending_secret;	 /* rotation: the new secret being verified */
+	int mode;		 /* WMODE_*: what this run is for */
+	char pending_expiry[16]; /* rotation: the new secret's expiry */
 	char old_expiry[16];
-	char tenant_checked[256];   /* the tenant the pre-check last passed */
+	char tenant_checked[256]; /* the tenant the pre-check last passed */
 	bool tenant_net_failed;
 	struct report last_tenant;
-	bool home;                  /* the re-run start screen is shown */
+	bool home; /* the re-run start screen is shown */
 };
 
 /* terminal.c */

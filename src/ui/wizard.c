@@ -63,7 +63,8 @@ static void save_draft(struct wizard *w)
 	w->p->resume_step = w->step;
 	err_clear(&e);
 	if (store_save(w->path, w->p, &e) == O365_OK)
-		status_set(w, false, _("Draft saved in %s; run again to resume at step %d."), w->path, w->step);
+		status_set(w, false, _("Draft saved in %s; run again to resume at step %d."), w->path,
+			   w->step);
 	else
 		status_set(w, true, "%s", e.msg);
 }
@@ -178,7 +179,8 @@ static enum o365_rc setup(struct wizard *w, const struct options *o)
 	slash = strrchr(w->path, '/');
 	slash = slash ? slash + 1 : w->path;
 	dot = strrchr(slash, '.');
-	snprintf(w->profile_name, sizeof(w->profile_name), "%.*s", (int)(dot ? dot - slash : (long)strlen(slash)), slash);
+	snprintf(w->profile_name, sizeof(w->profile_name), "%.*s",
+		 (int)(dot ? dot - slash : (long)strlen(slash)), slash);
 	if (store_exists(w->path)) {
 		if ((rc = store_load(w->path, &w->p, &e)) != O365_OK) {
 			print_err(&e);
@@ -220,7 +222,8 @@ enum o365_rc wizard_run(const struct options *o)
 	}
 	if (existed && w->p->draft) {
 		steps_go(w, w->p->resume_step >= 0 && w->p->resume_step < STEP_COUNT ? w->p->resume_step : 0);
-		status_set(w, false, _("Resuming the draft at step %d; Esc goes back through the earlier steps."),
+		status_set(w, false,
+			   _("Resuming the draft at step %d; Esc goes back through the earlier steps."),
 			   w->step);
 	} else if (existed) {
 		home_enter(w);

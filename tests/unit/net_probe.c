@@ -11,8 +11,8 @@
 
 int main(int argc, char **argv)
 {
-	struct net_cfg cfg = { 0 };
-	struct token_request req = { 0 };
+	struct net_cfg cfg = {0};
+	struct token_request req = {0};
 	struct token t;
 	struct net_result r;
 	char *cert = NULL;
@@ -36,8 +36,9 @@ int main(int argc, char **argv)
 		req.secret = argv[5];
 	}
 	rc = net_token_fetch(&cfg, &req, &t, &r);
-	printf("rc=%s fault=%d code=%ld http=%ld attempts=%d token=%s trace=%s\n", err_rc_name(rc), (int)r.fault,
-	       r.code, r.http_status, r.attempts, t.access_token ? "yes" : "no", r.trace_id[0] ? "yes" : "no");
+	printf("rc=%s fault=%d code=%ld http=%ld attempts=%d token=%s trace=%s\n", err_rc_name(rc),
+	       (int)r.fault, r.code, r.http_status, r.attempts, t.access_token ? "yes" : "no",
+	       r.trace_id[0] ? "yes" : "no");
 	token_clear(&t);
 	free(cert);
 	return 0;

@@ -13,8 +13,8 @@
 
 static void every_required_code_has_a_step_and_fix(void **s)
 {
-	const long codes[] = { 7000215, 7000222, 700016, 90002, 900023, 9001023, 70011, 1002012, 500011,
-			       7000216, 7000218, 700025, 7000112, 700027, 700024, 53003 };
+	const long codes[] = {7000215, 7000222, 700016,	 90002,	 900023,  9001023, 70011,  1002012,
+			      500011,  7000216, 7000218, 700025, 7000112, 700027,  700024, 53003};
 	for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
 		const struct fix *f = catalogue_aadsts(codes[i]);
 		if (!f)
@@ -46,21 +46,27 @@ static void mail_replies(void **s)
 		enum mail_verdict v;
 		int step;
 	} cases[] = {
-		{ MP_IMAP, "< A002 NO AUTHENTICATE failed.\n", MV_AUTH_FAILED, STEP_EXCHANGE },
-		{ MP_IMAP, "< A003 BAD User is authenticated but not connected.\n", MV_NOT_CONNECTED, STEP_EXCHANGE },
-		{ MP_SMTP, "< 535 5.7.3 Authentication unsuccessful [X]\n", MV_SMTP_535_573, STEP_EXCHANGE },
-		{ MP_SMTP, "< 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.\n",
-		  MV_SMTP_AUTH_DISABLED, STEP_EXCHANGE },
-		{ MP_SMTP, "< 535 5.7.139 Authentication unsuccessful, basic authentication is disabled.\n",
-		  MV_BASIC_DISABLED, STEP_MAILSERVER },
-		{ MP_SMTP, "< 530 5.7.57 Client not authenticated to send mail.\n", MV_NOT_AUTHENTICATED, STEP_EXCHANGE },
-		{ MP_SMTP, "< 430 4.2.0 STOREDRV; mailbox logon failure;\n", MV_STOREDRV, STEP_EXCHANGE },
-		{ MP_SMTP, "< 554 5.2.252 SendAsDenied; a not allowed to send as b\n", MV_SENDAS_DENIED, STEP_EXCHANGE },
-		{ MP_SMTP, "< 553 5.7.1 <o@x>: Sender address rejected: not owned by user b@x\n", MV_SENDAS_DENIED,
-		  STEP_EXCHANGE },
-		{ MP_IMAP, "* XOAUTH2 refused: {\"status\":\"401\"}\n", MV_AUTH_FAILED, STEP_EXCHANGE },
-		{ MP_SMTP, "* STARTTLS failed: the server did not start TLS\n", MV_STARTTLS, STEP_MAILSERVER },
-		{ MP_IMAP, "< A002 NO [AUTHENTICATIONFAILED] Authentication failed.\n", MV_AUTH_FAILED, STEP_EXCHANGE },
+		{MP_IMAP, "< A002 NO AUTHENTICATE failed.\n", MV_AUTH_FAILED, STEP_EXCHANGE},
+		{MP_IMAP, "< A003 BAD User is authenticated but not connected.\n", MV_NOT_CONNECTED,
+		 STEP_EXCHANGE},
+		{MP_SMTP, "< 535 5.7.3 Authentication unsuccessful [X]\n", MV_SMTP_535_573, STEP_EXCHANGE},
+		{MP_SMTP,
+		 "< 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the "
+		 "Tenant.\n",
+		 MV_SMTP_AUTH_DISABLED, STEP_EXCHANGE},
+		{MP_SMTP, "< 535 5.7.139 Authentication unsuccessful, basic authentication is disabled.\n",
+		 MV_BASIC_DISABLED, STEP_MAILSERVER},
+		{MP_SMTP, "< 530 5.7.57 Client not authenticated to send mail.\n", MV_NOT_AUTHENTICATED,
+		 STEP_EXCHANGE},
+		{MP_SMTP, "< 430 4.2.0 STOREDRV; mailbox logon failure;\n", MV_STOREDRV, STEP_EXCHANGE},
+		{MP_SMTP, "< 554 5.2.252 SendAsDenied; a not allowed to send as b\n", MV_SENDAS_DENIED,
+		 STEP_EXCHANGE},
+		{MP_SMTP, "< 553 5.7.1 <o@x>: Sender address rejected: not owned by user b@x\n",
+		 MV_SENDAS_DENIED, STEP_EXCHANGE},
+		{MP_IMAP, "* XOAUTH2 refused: {\"status\":\"401\"}\n", MV_AUTH_FAILED, STEP_EXCHANGE},
+		{MP_SMTP, "* STARTTLS failed: the server did not start TLS\n", MV_STARTTLS, STEP_MAILSERVER},
+		{MP_IMAP, "< A002 NO [AUTHENTICATIONFAILED] Authentication failed.\n", MV_AUTH_FAILED,
+		 STEP_EXCHANGE},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		enum mail_verdict v = catalogue_mail_classify(cases[i].p, cases[i].t);
@@ -72,7 +78,8 @@ static void mail_replies(void **s)
 	assert_int_equal(catalogue_mail(MV_AUTH_FAILED, MP_IMAP, false)->step, STEP_PERMISSIONS);
 	assert_int_equal(catalogue_mail(MV_AUTH_FAILED, MP_IMAP, false)->rc, O365_EROLES);
 	assert_non_null(strstr(catalogue_mail(MV_SMTP_AUTH_DISABLED, MP_SMTP, true)->fix, "Set-CASMailbox"));
-	assert_non_null(strstr(catalogue_mail(MV_SENDAS_DENIED, MP_SMTP, true)->fix, "Add-RecipientPermission"));
+	assert_non_null(
+		strstr(catalogue_mail(MV_SENDAS_DENIED, MP_SMTP, true)->fix, "Add-RecipientPermission"));
 }
 
 static char *make_jwt(const char *payload)
@@ -88,11 +95,13 @@ static void claims_good_and_missing(void **s)
 {
 	struct profile *p = profile_new();
 	struct claims c;
-	struct report r = { 0 };
+	struct report r = {0};
 	char why[200];
-	char *tok = make_jwt("{\"aud\":\"https://outlook.office365.com\",\"tid\":\"72f988bf-86f1-41af-91ab-2d7cd011db47\","
-			     "\"appid\":\"11111111-2222-3333-4444-555555555555\",\"oid\":\"99999999-8888-7777-6666-555555555555\","
-			     "\"idtyp\":\"app\",\"appidacr\":\"1\",\"roles\":[\"SMTP.SendAsApp\"],\"exp\":4102444800}");
+	char *tok = make_jwt(
+		"{\"aud\":\"https://outlook.office365.com\",\"tid\":\"72f988bf-86f1-41af-91ab-2d7cd011db47\","
+		"\"appid\":\"11111111-2222-3333-4444-555555555555\",\"oid\":\"99999999-8888-7777-6666-"
+		"555555555555\","
+		"\"idtyp\":\"app\",\"appidacr\":\"1\",\"roles\":[\"SMTP.SendAsApp\"],\"exp\":4102444800}");
 
 	profile_set_str(&p->tenant, "72f988bf-86f1-41af-91ab-2d7cd011db47");
 	profile_set_str(&p->client_id, "11111111-2222-3333-4444-555555555555");
@@ -129,7 +138,7 @@ static void claims_not_a_jwt(void **s)
 
 static void report_codes(void **s)
 {
-	struct report r = { 0 };
+	struct report r = {0};
 	report_add(&r, RS_OK, "a", -1, O365_OK, NULL, "fine");
 	assert_int_equal(report_rc(&r), O365_OK);
 	report_add(&r, RS_WARN, "expiry", STEP_SECRET, O365_EEXPIRY, NULL, "soon");

@@ -202,19 +202,22 @@ static void malformed_messages(void **s)
 	struct o365_err e;
 	struct profile *q = NULL;
 
-	assert_int_equal(store_from_json("{\n  \"schema\": 1,\n  \"tenant\": \"x\"\n  \"client_id\": 3\n}", "f.json", &q, &e),
+	assert_int_equal(store_from_json("{\n  \"schema\": 1,\n  \"tenant\": \"x\"\n  \"client_id\": 3\n}",
+					 "f.json", &q, &e),
 			 O365_ECONFIG);
 	assert_non_null(strstr(e.msg, "f.json:4:"));
 	assert_true(strlen(e.fix) > 0);
-	assert_int_equal(store_from_json("{\"schema\":1,\n\"mail_server\":{\"smtp_port\":\"587\"}}", "f.json", &q, &e),
-			 O365_ECONFIG);
+	assert_int_equal(
+		store_from_json("{\"schema\":1,\n\"mail_server\":{\"smtp_port\":\"587\"}}", "f.json", &q, &e),
+		O365_ECONFIG);
 	assert_non_null(strstr(e.msg, "f.json:2:"));
 	assert_non_null(strstr(e.msg, "smtp_port"));
 	assert_int_equal(store_from_json("{\"schema\":1,\"mail_server\":{\"smtp_port\":70000}}", "f", &q, &e),
 			 O365_ECONFIG);
 	assert_int_equal(store_from_json("{\"schema\":1,\"cloud\":\"mars\"}", "f", &q, &e), O365_ECONFIG);
 	assert_non_null(strstr(e.msg, "cloud"));
-	assert_int_equal(store_from_json("{\"schema\":1,\"mailboxes\":\"a@b.c\"}", "f", &q, &e), O365_ECONFIG);
+	assert_int_equal(store_from_json("{\"schema\":1,\"mailboxes\":\"a@b.c\"}", "f", &q, &e),
+			 O365_ECONFIG);
 	assert_int_equal(store_from_json("{\"tenant\":\"x\"}", "f", &q, &e), O365_ECONFIG);
 	assert_non_null(strstr(e.msg, "schema"));
 	assert_int_equal(store_from_json("{\"schema\":9}", "f", &q, &e), O365_ECONFIG);
@@ -288,7 +291,7 @@ static void crash_points(void **s)
 	struct o365_err e;
 	struct profile *a = sample("OLD-secret"), *b = sample("NEW-secret");
 	char *old_text, *new_text;
-	int points[] = { 1, 2, 3, 4, 5, 6, 7, 100, 101, 102, 103, 104, 105 };
+	int points[] = {1, 2, 3, 4, 5, 6, 7, 100, 101, 102, 103, 104, 105};
 
 	profile_set_str(&b->app_name, "a much longer name so that the new file is larger than the old one");
 	assert_int_equal(store_save(path, b, &e), O365_OK);

@@ -38,8 +38,8 @@ static void tenant_bad(void **s)
 	expect(validate_tenant("common", &m), V_ERR, &m, "not a tenant");
 	expect(validate_tenant("Organizations", &m), V_ERR, &m, "not a tenant");
 	expect(validate_tenant("consumers", &m), V_ERR, &m, "not a tenant");
-	expect(validate_tenant("https://login.microsoftonline.com/" TENANT "/oauth2/v2.0/token", &m), V_ERR, &m,
-	       "URL");
+	expect(validate_tenant("https://login.microsoftonline.com/" TENANT "/oauth2/v2.0/token", &m), V_ERR,
+	       &m, "URL");
 	expect(validate_tenant(TENANT "/v2.0", &m), V_ERR, &m, "URL");
 	expect(validate_tenant("<tenantId>", &m), V_ERR, &m, "placeholder");
 	expect(validate_tenant("{tenant}", &m), V_ERR, &m, "placeholder");
@@ -64,7 +64,8 @@ static void client_id(void **s)
 	expect(validate_client_id("11111111-2222-3333-4444-55555555555", TENANT, &m), V_ERR, &m, "typo");
 	expect(validate_client_id("00000002-0000-0ff1-ce00-000000000000", TENANT, &m), V_ERR, &m,
 	       "Exchange Online");
-	expect(validate_client_id("00000000-0000-0000-0000-000000000000", TENANT, &m), V_ERR, &m, "placeholder");
+	expect(validate_client_id("00000000-0000-0000-0000-000000000000", TENANT, &m), V_ERR, &m,
+	       "placeholder");
 }
 
 static void secret(void **s)
@@ -90,13 +91,15 @@ static void secret(void **s)
 	expect(validate_secret("  ", CLIENT, TENANT, NULL, &m), V_ERR, &m, "Value");
 	expect(validate_secret("eyJhbGciOiJSUzI1NiJ9.eyJ4IjoxfQ.sig", CLIENT, TENANT, NULL, &m), V_ERR, &m,
 	       "access token");
-	expect(validate_secret("bP88Q~rcBcYjzz Ohg1Hnn76Wm3jGgakZiZ.8vMgR", CLIENT, TENANT, NULL, &m), V_ERR, &m,
-	       "blanks");
+	expect(validate_secret("bP88Q~rcBcYjzz Ohg1Hnn76Wm3jGgakZiZ.8vMgR", CLIENT, TENANT, NULL, &m), V_ERR,
+	       &m, "blanks");
 	/* older formats exist: a soft warning, still accepted */
-	expect(validate_secret("s3cr3t~value", CLIENT, TENANT, &clean, &m), V_WARN, &m, "current client secret");
+	expect(validate_secret("s3cr3t~value", CLIENT, TENANT, &clean, &m), V_WARN, &m,
+	       "current client secret");
 	assert_string_equal(clean, "s3cr3t~value");
 	codec_free_secret(&clean);
-	expect(validate_secret("abc+def/ghi=jkl+mno/pqr=stu+vwx/yz=", CLIENT, TENANT, NULL, &m), V_WARN, &m, NULL);
+	expect(validate_secret("abc+def/ghi=jkl+mno/pqr=stu+vwx/yz=", CLIENT, TENANT, NULL, &m), V_WARN, &m,
+	       NULL);
 }
 
 static void email(void **s)
@@ -177,7 +180,8 @@ static void scope(void **s)
 	       "/.default");
 	expect(validate_scope("https://graph.microsoft.com/.default", CLOUD_GLOBAL, &m), V_ERR, &m, "Graph");
 	expect(validate_scope("https://outlook.office365.com/.default https://graph.microsoft.com/.default",
-			      CLOUD_GLOBAL, &m), V_ERR, &m, "one resource");
+			      CLOUD_GLOBAL, &m),
+	       V_ERR, &m, "one resource");
 	expect(validate_scope("https://outlook.office365.com/.default", CLOUD_USGOV, &m), V_ERR, &m,
 	       "office365.us");
 	expect(validate_scope("https://outlook.office365.us/.default", CLOUD_USGOV, &m), V_OK, &m, NULL);
@@ -201,8 +205,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(tenant_good), cmocka_unit_test(tenant_bad), cmocka_unit_test(client_id),
-		cmocka_unit_test(secret),      cmocka_unit_test(email),      cmocka_unit_test(host_and_port),
-		cmocka_unit_test(expiry),      cmocka_unit_test(scope),      cmocka_unit_test(misc),
+		cmocka_unit_test(secret),      cmocka_unit_test(email),	     cmocka_unit_test(host_and_port),
+		cmocka_unit_test(expiry),      cmocka_unit_test(scope),	     cmocka_unit_test(misc),
 	};
 	return RUN(tests);
 }
