@@ -51,6 +51,12 @@ mcheck twenty-mailboxes "$APP" true "[${BOXES%,}]" 0 -- "OK +imap:mbx20@example.
 [ "$(grep -c '^OK  *\(imap\|smtp\):mbx' "$TMP/out")" = 40 ] && ok "twenty-mailboxes: 40 logins OK" ||
 	not_ok "twenty-mailboxes: 40 logins OK" "$(output)"
 
+# TLS verification is never switched off: without the test CA the mail servers are refused.
+sed 's|"ca_file":[[:space:]]*"[^"]*"|"ca_file": "/etc/ssl/certs/ca-certificates.crt"|' "$TMP/good.json" >"$TMP/noca.json"
+chmod 600 "$TMP/noca.json"
+run "$BIN" --check --config "$TMP/noca.json" --timeout 10
+expect "mail servers with an unknown CA are refused" 7 "could not be verified|TLS"
+
 # A real message, and SendAs refused by Postfix (the sender is not the login).
 mcheck send-test "$APP" false '["box@example.test"]' 0 --send-test box@example.test -- \
 	"OK +send-test +Test message from box@example.test to box@example.test accepted"

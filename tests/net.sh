@@ -31,4 +31,13 @@ probe certificate "$APP" "-cert:$STATE/pki/client.pem:$STATE/pki/client.key" "rc
 probe cert-not-registered 66666666-7777-8888-9999-aaaaaaaaaaaa "-cert:$STATE/pki/client.pem:$STATE/pki/client.key" \
 	"rc=auth .*code=700027"
 probe cert-missing-key "$APP" "-cert:$STATE/pki/client.pem:/nonexistent.key" "rc=config fault=17"
+# Certificate credential: a generated key pair is private, the certificate parses, the thumbprint is
+# the SHA-1 the portal shows, and the stand-in rejects it until it is registered.
+run "$PROBE" gen "$TMP/certs" demo
+read -r gcert gkey gcer gthumb <"$TMP/out"
+[ "$(stat -c %a "$gkey")" = 600 ] && ok "generated key is 0600" || not_ok "generated key is 0600" "$(ls -l "$gkey")"
+fp=$(openssl x509 -in "$gcert" -noout -fingerprint -sha1 | sed 's/.*=//; s/://g')
+[ "$fp" = "$gthumb" ] && ok "thumbprint is the certificate's SHA-1" || not_ok "thumbprint is the certificate's SHA-1" "$fp vs $gthumb"
+openssl x509 -inform DER -in "$gcer" -noout >/dev/null 2>&1 && ok "the .cer to upload is DER" || not_ok "the .cer to upload is DER"
+probe generated-cert-unregistered "$APP" "-cert:$gcert:$gkey" "rc=auth .*code=700027"
 done_testing

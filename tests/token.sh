@@ -37,6 +37,10 @@ expect "secret ID pasted: refused before any request" 3 "Secret ID, not the secr
 	"step 2"
 [ ! -e "$TMP/sid.json" ] && ok "secret ID pasted: nothing saved" || not_ok "secret ID pasted: nothing saved"
 unset SCN_SECRET
+sed "s/$SECRET/$SECRET_ID/" "$TMP/good.json" >"$TMP/sid-saved.json"
+chmod 600 "$TMP/sid-saved.json"
+run "$BIN" --check --config "$TMP/sid-saved.json" --token-only
+expect "secret ID in a saved profile: --check names step 2" 3 "Secret ID, not the secret" "step 2"
 scenario expired-secret 33333333-4444-5555-6666-777777777777 "$TENANT" true 4 "AADSTS7000222" "expired" "step 2"
 scenario unknown-app 12345678-1234-1234-1234-123456789abc "$TENANT" true 4 "AADSTS700016" "step 1 \(App registration\)"
 scenario unknown-tenant "$APP" nosuch.example.test true 4 "AADSTS90002" "step 1" "Tenant .*not found|tenant was not found"
@@ -68,6 +72,8 @@ SCN_TIMEOUT=2 scenario hanging f0000000-0000-0000-0000-000000000006 "$TENANT" tr
 scenario closed f0000000-0000-0000-0000-000000000007 "$TENANT" true 7 "closed the connection"
 scenario no-access-token f0000000-0000-0000-0000-00000000000b "$TENANT" true 7 "no access token"
 scenario redirect f0000000-0000-0000-0000-00000000000c "$TENANT" true 7 "redirect"
+scenario unknown-code f0000000-0000-0000-0000-00000000000e "$TENANT" true 4 "AADSTS9999999" \
+	"A brand-new failure nobody has catalogued yet" "trace ID"
 scenario non-jwt f0000000-0000-0000-0000-000000000008 "$TENANT" true 0 "WARN .*could not be read"
 
 # Certificate credential: a registered certificate works, an unknown one gets AADSTS700027.

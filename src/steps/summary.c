@@ -20,6 +20,21 @@ static void enter(struct wizard *w, struct step_state *s)
 	reveal = false;
 }
 
+/* Two weeks before expiry leaves time for the Exchange side to settle. */
+static const char *rotate_by(const struct profile *p)
+{
+	static char date[16];
+	struct tm tm;
+	time_t t;
+
+	if (!p->secret_expiry || !validate_parse_date(p->secret_expiry, &tm))
+		return _("its expiry date");
+	t = timegm(&tm) - 14 * 86400;
+	gmtime_r(&t, &tm);
+	strftime(date, sizeof(date), "%Y-%m-%d", &tm);
+	return date;
+}
+
 static void row(struct wizard *w, int *y, const char *label, const char *value)
 {
 	if (*y >= w->rows - 9)
@@ -74,10 +89,9 @@ static void draw(struct wizard *w, struct step_state *s, int y)
 	else if (w->saved)
 		snprintf(next, sizeof(next),
 			 _("Saved. Next: in M-Files Admin set Authentication type Office365OAuth and copy "
-			   "these fields "
-			   "(F3 writes them to a file). Rotate the secret before it expires: "
-			   "o365-oauth-setup --rotate. "
-			   "Monitor with --check --nagios. Enter quits."));
+			   "these fields (F3 writes them to a file). Rotate the secret by %s with "
+			   "o365-oauth-setup --rotate; monitor with --check --nagios. Enter quits."),
+			 rotate_by(p));
 	else
 		snprintf(next, sizeof(next), "%s",
 			 _("Enter saves the profile (0600, the previous one kept as a backup). F3 writes the "

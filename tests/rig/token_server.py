@@ -68,6 +68,7 @@ FAULTS = {
     "f0000000-0000-0000-0000-00000000000b": "notoken",
     "f0000000-0000-0000-0000-00000000000c": "redirect",
     "f0000000-0000-0000-0000-00000000000d": "429",
+    "f0000000-0000-0000-0000-00000000000e": "unknown-code",
 }
 ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 
@@ -275,6 +276,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             if n % 2 == 1:
                 return self.send(503, raw=b"Service Unavailable", ctype="text/plain", headers=[("Retry-After", "0")])
             return ok()
+        if kind == "unknown-code":
+            return self.send(*ms_error(400, "invalid_request", 9999999, "A brand-new failure nobody has catalogued yet."))
         if kind == "badjson":
             return self.send(200, raw=b'{"token_type":"Bearer","expires_in":35')
         if kind == "html":

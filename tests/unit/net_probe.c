@@ -1,5 +1,6 @@
 /* Drives the token client directly (the library, not the command line) for tests/net.sh:
  *   net_probe AUTHORITY CA TENANT CLIENT_ID SECRET|-cert:PEM:KEY [TIMEOUT_MS]
+ *   net_probe gen DIR NAME      generate a key and certificate; prints their paths and thumbprint
  * Prints "rc=<name> fault=<n> code=<aadsts> http=<status> attempts=<n> token=<yes|no>". */
 #include "config.h"
 
@@ -18,6 +19,18 @@ int main(int argc, char **argv)
 	char *cert = NULL;
 	enum o365_rc rc;
 
+	if (argc == 4 && !strcmp(argv[1], "gen")) {
+		char cert_pem[4096], key_pem[4096], cer[4096], thumb[41];
+		struct o365_err e;
+		if (net_cert_generate(argv[2], argv[3], 730, cert_pem, sizeof(cert_pem), key_pem, sizeof(key_pem), cer,
+				      sizeof(cer), &e) != O365_OK ||
+		    net_cert_thumbprint(cert_pem, thumb, &e) != O365_OK) {
+			printf("error %s\n", e.msg);
+			return 1;
+		}
+		printf("%s %s %s %s\n", cert_pem, key_pem, cer, thumb);
+		return 0;
+	}
 	if (argc < 6)
 		return 2;
 	cfg.cacert = argv[2];
