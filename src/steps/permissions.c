@@ -38,9 +38,9 @@ static void draw(struct wizard *w, struct step_state *s, int y)
 			    "Exchange Online > Application permissions (not Delegated). Tick "
 			    "SMTP.SendAsApp, Add. Not the Microsoft Graph one; Graph's User.Read may stay. "
 			    "Then Grant admin consent for your organisation."));
-	draw_fields(w, s, y);
-	draw_text(w, y + 5, 2, w->cols - 4,
-		  _("Space ticks a box. Step 4 checks all of this in the token itself."),
+	y = checklist_draw(w, s, y);
+	draw_text(w, y + 1, 2, w->cols - 4,
+		  _("Up and Down choose, Space ticks. Step 4 checks all of this in the token itself."),
 		  ui_attr(w, ROLE_DIM));
 }
 

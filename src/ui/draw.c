@@ -234,6 +234,7 @@ void draw_frame(struct wizard *w)
 	int o = 0;
 
 	getmaxyx(stdscr, w->rows, w->cols);
+	checklist_free(); /* a step that wants it builds it again */
 	erase();
 	if (w->cols < UI_MIN_COLS || w->rows < UI_MIN_ROWS) {
 		draw_too_small(w);

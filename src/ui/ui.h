@@ -173,6 +173,10 @@ bool job_poll(struct wizard *w);
 void job_cancel(struct wizard *w);
 void job_wait(struct wizard *w);
 
+/* checklist.c: FK_CHECK fields drawn as an ncurses menu */
+int checklist_draw(struct wizard *w, struct step_state *s, int y);
+void checklist_free(void);
+
 /* clipboard.c */
 void ui_osc52_copy(const char *text);
 

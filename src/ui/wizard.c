@@ -251,6 +251,7 @@ enum o365_rc wizard_run(const struct options *o)
 		job_poll(w);
 	}
 	home_leave();
+	checklist_free();
 	term_stop();
 	if (w->status[0] && !w->script)
 		printf("%s\n", w->status);
