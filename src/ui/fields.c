@@ -79,6 +79,9 @@ bool fields_handle(struct wizard *w, struct step_state *s, enum action a, int ke
 		if (f->kind != FK_TEXT && f->kind != FK_SECRET)
 			return false;
 		len = strlen(f->buf);
+		/* A whole UTF-8 character: continuation bytes first, then its lead byte. */
+		while (len && ((unsigned char)f->buf[len - 1] & 0xc0) == 0x80)
+			f->buf[--len] = '\0';
 		if (len)
 			f->buf[len - 1] = '\0';
 		check_one(w, f);
