@@ -84,7 +84,7 @@ answers() {
 JSON
 }
 
-# lines_start: the Exchange-texts line server; sets LINES_IMAP LINES_SMTP LINES_NOTLS (ports)
+# lines_start: the Exchange-texts line server; sets LINES_IMAP LINES_SMTP LINES_NOTLS LINES_NOXOAUTH2
 lines_start() {
 	local fifo=$TMP/lines.fifo line=""
 	[ -n "${CA:-}" ] || rig_pki
@@ -95,6 +95,6 @@ lines_start() {
 	[ -n "$line" ] || { echo "Bail out! line server did not start: $(cat "$STATE/run/lines.err")"; exit 1; }
 	# shellcheck disable=SC2086
 	set -- ${line#LISTENING }
-	LINES_IMAP=$1 LINES_SMTP=$2 LINES_NOTLS=$3
+	LINES_IMAP=$1 LINES_SMTP=$2 LINES_NOTLS=$3 LINES_NOXOAUTH2=$4
 }
 . "$RIG/mailrig.sh"

@@ -102,6 +102,9 @@ run_stdin "$SECRET" "$BIN" --batch "$TMP/storedrv.answers" --config "$TMP/stored
 expect "STOREDRV mailbox logon failure on --send-test" 6 "430 4.2.0 STOREDRV" "FullAccess" "FAILED at step 5"
 MAIL_ENDPOINTS=", \"imap\": \"127.0.0.1:$LINES_IMAP\", \"smtp\": \"127.0.0.1:$LINES_NOTLS\""
 mcheck no-starttls "$APP" false '["box@example.test"]' 7 -- "did not start TLS" "FAILED at step 6"
+MAIL_ENDPOINTS=", \"imap\": \"127.0.0.1:$LINES_NOXOAUTH2\", \"smtp\": \"127.0.0.1:$LINES_SMTP\""
+mcheck no-xoauth2 "$APP" true '["box@example.test"]' 6 -- "does not offer XOAUTH2" "outlook.office365.com:993" \
+	"FAILED at step 6"
 
 # Propagation: refused twice, then Exchange catches up while we wait.
 MAIL_ENDPOINTS=", \"imap\": \"127.0.0.1:$LINES_IMAP\", \"smtp\": \"127.0.0.1:$LINES_SMTP\""

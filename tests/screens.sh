@@ -6,7 +6,7 @@
 #
 # Directives at the top of a script:
 #   #! args ARG...        extra options; @AUTHORITY@ @CA@ @IMAP@ @SMTP@ @LIMAP@ @LSMTP@ are filled in
-#   #! seed CLIENT DELIVERY [MAILBOX]   create the profile first with --batch (verified)
+#   #! seed CLIENT DELIVERY [MAILBOX [SENDER]]   create the profile first with --batch (verified)
 #   #! size COLSxROWS     terminal size (default 80x24)
 #   #! expect-rc N        the wizard's exit status (default 0)
 #   #! then CMD...        a shell check after the run ($BIN, $CFG are set); must succeed
@@ -50,9 +50,10 @@ for script in "$SCREENS"/*.script; do
 	want_rc=$(sed -n 's/^#! expect-rc //p' "$script")
 	seed=$(sed -n 's/^#! seed //p' "$script")
 	if [ -n "$seed" ]; then
-		read -r s_client s_dn s_box <<<"$seed"
+		read -r s_client s_dn s_box s_sender <<<"$seed"
 		MAIL_ENDPOINTS=", \"imap\": \"127.0.0.1:$IMAP_PORT\", \"smtp\": \"127.0.0.1:$SMTP_PORT\""
 		answers "$TMP/$name.answers" "$s_client" "$TENANT" "$s_dn" "\"mailboxes\": [\"${s_box:-box@example.test}\"]"
+		[ -z "${s_sender:-}" ] || sed -i "s/\"sender\": \"box@example.test\"/\"sender\": \"$s_sender\"/" "$TMP/$name.answers"
 		run_stdin "$SECRET" "$BIN" --batch "$TMP/$name.answers" --secret-stdin
 		[ "$RC" = 0 ] || { not_ok "$name: seed profile" "$(output)"; continue; }
 		cp "$CFG" "$TMP/$name.seeded.json"

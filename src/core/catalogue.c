@@ -264,8 +264,8 @@ static const struct fix mail_fix[MV_COUNT] = {
 			    "propagate.")},
 	[MV_SENDAS_DENIED] =
 		{O365_EMAILBOX, STEP_EXCHANGE,
-		 N_("The sender address differs from the login mailbox and the app may not send "
-		    "as it (554 5.2.252 SendAsDenied)."),
+		 N_("The sender address differs from the login mailbox, and the app may not send "
+		    "as it: SendAs is missing."),
 		 N_("Run Add-RecipientPermission -Identity <sender> -Trustee <service principal> "
 		    "-AccessRights SendAs (step 5), or make the sender equal to the username at "
 		    "step 6.")},

@@ -1,7 +1,9 @@
 /* Step 7: IMAP and SMTP logins for every mailbox, with the propagation wait on offer. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/i18n.h"
 #include "steps.h"
@@ -23,6 +25,13 @@ static void draw(struct wizard *w, struct step_state *s, int y)
 		w, _("Each mailbox logs in over SMTP (and IMAP for delivery notifications) with XOAUTH2, "
 		     "then opens the mailbox; nothing is sent. F5 checks again; F7 waits for Exchange, "
 		     "which can take 30-60 minutes after the PowerShell."));
+	if (w->p->sender && w->p->username && strcasecmp(w->p->sender, w->p->username)) {
+		y = draw_text(w, y, 2, w->cols - 4,
+			      _("The sender differs from the username: only a real message proves the SendAs "
+				"permission. F9 sends one, after asking."),
+			      ui_attr(w, ROLE_WARN)) +
+		    1;
+	}
 	if (!w->mail_ran)
 		return;
 	for (int i = 0; i < w->last_mail.n; i++) {
@@ -40,7 +49,21 @@ static bool handle(struct wizard *w, struct step_state *s, enum action a, int ke
 {
 	if (a == ACT_RUN || a == ACT_WAIT) {
 		w->waiting = a == ACT_WAIT;
+		w->send_test = false;
 		job_start(w, JOB_FULL);
+		return true;
+	}
+	if (a == ACT_SEND && w->p->sender) {
+		char q[400];
+		snprintf(q, sizeof(q), _("Send a real test message as %s? (y/n)"), w->p->sender);
+		if (ui_ask(w, q) != 'y') {
+			status_set(w, false, "%s", _("Nothing was sent."));
+			return true;
+		}
+		w->waiting = false;
+		w->send_test = true;
+		job_start(w, JOB_FULL);
+		w->send_test = false;
 		return true;
 	}
 	return false;

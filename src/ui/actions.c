@@ -77,6 +77,8 @@ enum action action_for_key(int key, bool in_text)
 		return ACT_WAIT;
 	case KEY_F(8):
 		return ACT_GENERATE;
+	case KEY_F(9):
+		return ACT_SEND;
 	case 21: /* Ctrl-U */
 		return ACT_CLEAR;
 	case KEY_BACKSPACE:

@@ -56,6 +56,7 @@ void job_start(struct wizard *w, enum job_kind kind)
 	j->opts.token_only = kind == JOB_TOKEN;
 	j->opts.tenant_only = kind == JOB_TENANT;
 	j->opts.wait_minutes = w->waiting ? 60 : 0;
+	j->opts.send_test = kind == JOB_FULL && w->send_test ? w->p->sender : NULL;
 	j->kind = kind;
 	j->cancel = 0;
 	j->done = false;

@@ -34,6 +34,7 @@ enum action {
 	ACT_WRITE,    /* F3: write the file this step offers */
 	ACT_COPY,     /* F4: copy to the clipboard (OSC 52) */
 	ACT_GENERATE, /* F8: generate key and certificate */
+	ACT_SEND,     /* F9: send one real test message */
 	ACT_CLEAR,    /* Ctrl-U */
 	ACT_BACKSPACE,
 	ACT_CHAR, /* a printable character */
@@ -123,6 +124,7 @@ struct wizard {
 	WINDOW *win;
 	int rows, cols;
 	bool waiting;		 /* step 7: waiting out propagation */
+	bool send_test;		 /* step 7: the next check sends one real message */
 	char *pending_secret;	 /* rotation: the new secret being verified */
 	int mode;		 /* WMODE_*: what this run is for */
 	char pending_expiry[16]; /* rotation: the new secret's expiry */

@@ -11,8 +11,9 @@ and Postfix cannot produce. The mailbox's local part chooses the behaviour:
                             storedrv*      430 4.2.0 STOREDRV; mailbox logon failure ... (after DATA)
                             anything else  235; a sender other than the login gets 554 5.2.252 SendAsDenied after DATA
   SMTP without STARTTLS     the third port never offers STARTTLS
+  IMAP without XOAUTH2      the fourth port offers only AUTH=PLAIN (a server that is not Exchange)
 
-    exchange_lines.py STATE   prints "LISTENING IMAP SMTP NOTLS" ports once."""
+    exchange_lines.py STATE   prints "LISTENING IMAP SMTP NOTLS IMAP-NOXOAUTH2" ports once."""
 import base64
 import os
 import socket
@@ -63,7 +64,7 @@ class Conn:
         self.s.sendall(data)
 
 
-def imap(sock):
+def imap(sock, xoauth2=True):
     c = Conn(sock)
     c.send(GREETING_IMAP)
     user = None
@@ -74,7 +75,8 @@ def imap(sock):
         tag, _, rest = ln.partition(" ")
         cmd = rest.split(" ")[0].upper()
         if cmd == "CAPABILITY":
-            c.send(CAPS + f"{tag} OK CAPABILITY completed.\r\n".encode())
+            caps = CAPS if xoauth2 else CAPS.replace(b" AUTH=XOAUTH2", b"")
+            c.send(caps + f"{tag} OK CAPABILITY completed.\r\n".encode())
         elif cmd == "AUTHENTICATE":
             args = rest.split(" ")
             b64 = args[2] if len(args) > 2 else None
@@ -211,7 +213,7 @@ def main():
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     ctx.load_cert_chain(os.path.join(state, "pki", "server.pem"), os.path.join(state, "pki", "server.key"))
     socks = []
-    for _ in range(3):
+    for _ in range(4):
         s = socket.socket()
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         s.bind(("127.0.0.1", 0))
@@ -220,6 +222,8 @@ def main():
     threading.Thread(target=serve, args=(socks[0], lambda s: imap(ctx.wrap_socket(s, server_side=True))), daemon=True).start()
     threading.Thread(target=serve, args=(socks[1], lambda s: smtp(s, ctx, True)), daemon=True).start()
     threading.Thread(target=serve, args=(socks[2], lambda s: smtp(s, ctx, False)), daemon=True).start()
+    threading.Thread(target=serve, args=(socks[3], lambda s: imap(ctx.wrap_socket(s, server_side=True), False)),
+                     daemon=True).start()
     print("LISTENING " + " ".join(str(s.getsockname()[1]) for s in socks), flush=True)
     os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
     threading.Event().wait()
