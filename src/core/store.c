@@ -603,6 +603,11 @@ static enum o365_rc mkdirs(const char *dir, struct o365_err *e)
 	return O365_OK;
 }
 
+enum o365_rc store_ensure_dir(const char *dir, struct o365_err *e)
+{
+	return mkdirs(dir, e);
+}
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);

@@ -16,6 +16,8 @@ enum o365_rc store_dir(char *out, size_t n, struct o365_err *e);
 /* --config wins; else <store_dir>/<name>.json. name NULL means "default". */
 enum o365_rc store_path(const char *config, const char *name, char *out, size_t n, struct o365_err *e);
 bool store_name_ok(const char *name);
+/* Creates the directory and its parents (0700) when missing. */
+enum o365_rc store_ensure_dir(const char *dir, struct o365_err *e);
 bool store_exists(const char *path);
 
 /* Loads and checks ownership and mode like ssh does. A missing file is O365_ECONFIG with

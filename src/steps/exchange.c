@@ -93,9 +93,9 @@ static void draw(struct wizard *w, struct step_state *s, int y)
 	y = draw_text(w, y, 2, w->cols - 4, line, ui_attr(w, ROLE_WARN));
 	snprintf(line, sizeof(line), "New-ServicePrincipal -AppId %s -ObjectId %s",
 		 w->p->client_id ? w->p->client_id : "?", w->p->sp_object_id ? w->p->sp_object_id : "?");
-	draw_text(w, y + 1, 4, w->cols - 6, line, ui_attr(w, ROLE_KEY));
+	y = draw_text(w, y + 1, 4, w->cols - 6, line, ui_attr(w, ROLE_KEY));
 	if (s->note[0])
-		draw_text(w, w->rows - 5, 2, w->cols - 4, s->note, ui_attr(w, ROLE_OK));
+		draw_text(w, y, 2, w->cols - 4, s->note, ui_attr(w, ROLE_OK));
 }
 
 static void sync(struct wizard *w, struct step_state *s)
@@ -125,7 +125,8 @@ static bool handle(struct wizard *w, struct step_state *s, enum action a, int ke
 		char dir[4096], path[4400];
 		struct o365_err e;
 		FILE *f;
-		if (store_dir(dir, sizeof(dir), &e) != O365_OK) {
+		if (store_dir(dir, sizeof(dir), &e) != O365_OK || store_ensure_dir(dir, &e) != O365_OK) {
+			status_set(w, true, "%s", e.msg);
 			free(script);
 			return true;
 		}

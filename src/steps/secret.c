@@ -116,7 +116,7 @@ static void generate(struct wizard *w, struct step_state *s)
 	struct o365_err e;
 
 	err_clear(&e);
-	if (store_dir(dir, sizeof(dir), &e) != O365_OK ||
+	if (store_dir(dir, sizeof(dir), &e) != O365_OK || store_ensure_dir(dir, &e) != O365_OK ||
 	    net_cert_generate(dir, w->profile_name, 730, cert, sizeof(cert), key, sizeof(key), cer,
 			      sizeof(cer), &e) != O365_OK ||
 	    net_cert_thumbprint(cert, thumb, &e) != O365_OK) {

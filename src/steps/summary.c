@@ -107,7 +107,8 @@ static void write_exports(struct wizard *w, struct step_state *s)
 	struct o365_err e;
 	char *a = export_profile(w->p, EXPORT_SHEET, false), *b = export_profile(w->p, EXPORT_JSON, false);
 	FILE *f;
-	bool ok = a && b && store_dir(dir, sizeof(dir), &e) == O365_OK;
+	bool ok =
+		a && b && store_dir(dir, sizeof(dir), &e) == O365_OK && store_ensure_dir(dir, &e) == O365_OK;
 
 	if (ok) {
 		snprintf(sheet, sizeof(sheet), "%s/%s-extension-kit.txt", dir, w->profile_name);
