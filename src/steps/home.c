@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <limits.h>
-#include <menu.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,27 +22,12 @@ static const char *const labels[H_COUNT] = {
 	N_("Start over (the old profile is backed up)"),
 };
 
-static ITEM *items[H_COUNT + 1];
-static MENU *menu;
-static WINDOW *sub;
+static struct ui_menu menu;
 static int current;
 
 void home_leave(void)
 {
-	if (menu) {
-		unpost_menu(menu);
-		free_menu(menu);
-		menu = NULL;
-	}
-	for (int i = 0; i < H_COUNT; i++) {
-		if (items[i])
-			free_item(items[i]);
-		items[i] = NULL;
-	}
-	if (sub) {
-		delwin(sub);
-		sub = NULL;
-	}
+	ui_menu_free(&menu);
 }
 
 void home_enter(struct wizard *w)
@@ -92,20 +76,12 @@ void home_draw(struct wizard *w)
 	}
 	y = draw_text(w, y, 2, w->cols - 4, line,
 		      ui_attr(w, v && v->status == CHECK_FAIL ? ROLE_FAIL : ROLE_DIM));
-	home_leave();
-	for (int i = 0; i < H_COUNT; i++)
-		items[i] = new_item(_(labels[i]), "");
-	items[H_COUNT] = NULL;
-	menu = new_menu(items);
-	if (!menu)
-		return;
-	sub = derwin(stdscr, H_COUNT, w->cols - 8, y + 1, 4);
-	set_menu_win(menu, stdscr);
-	set_menu_sub(menu, sub);
-	set_menu_mark(menu, "> ");
-	set_menu_fore(menu, ui_attr(w, ROLE_FOCUS));
-	post_menu(menu);
-	set_current_item(menu, items[current]);
+	{
+		const char *names[H_COUNT];
+		for (int i = 0; i < H_COUNT; i++)
+			names[i] = _(labels[i]);
+		ui_menu_show(w, &menu, names, H_COUNT, current, y + 1, 4);
+	}
 	draw_text(w, y + H_COUNT + 2, 2, w->cols - 4,
 		  _("Up and Down choose, Enter starts. Rotation verifies the new secret before anything "
 		    "changes."),

@@ -4,6 +4,7 @@
 #define O365_UI_H
 
 #include <curses.h>
+#include <menu.h>
 #include <pthread.h>
 #include <stdbool.h>
 
@@ -175,7 +176,18 @@ bool job_poll(struct wizard *w);
 void job_cancel(struct wizard *w);
 void job_wait(struct wizard *w);
 
-/* checklist.c: FK_CHECK fields drawn as an ncurses menu */
+/* checklist.c: lists on the ncurses menu library */
+#define UI_MENU_MAX 16
+struct ui_menu {
+	ITEM *items[UI_MENU_MAX + 1];
+	MENU *menu;
+	WINDOW *sub;
+};
+void ui_menu_free(struct ui_menu *m);
+/* Posts the names at (y, x) with `current` selected; returns the row after the list. */
+int ui_menu_show(struct wizard *w, struct ui_menu *m, const char *const *names, int n, int current, int y,
+		 int x);
+/* FK_CHECK fields drawn as a menu */
 int checklist_draw(struct wizard *w, struct step_state *s, int y);
 void checklist_free(void);
 
