@@ -212,11 +212,11 @@ void draw_too_small(struct wizard *w)
 
 void draw_help(struct wizard *w)
 {
-	int n, y = 3;
+	int n, y = 4;
 	const struct action_info *t = actions_table(&n);
 
 	attron(A_BOLD);
-	mvprintw(2, 2, "%s", _("Keys"));
+	mvprintw(3, 2, "%s", _("Keys"));
 	attroff(A_BOLD);
 	for (int i = 0; i < n && y < w->rows - 4; i++, y++) {
 		attron(ui_attr(w, ROLE_KEY));
@@ -276,6 +276,7 @@ void draw_frame(struct wizard *w)
 	attron(ui_attr(w, ROLE_DIM));
 	mvprintw(w->rows - 1, 1, "%.*s", w->cols - 2,
 		 w->job.running ? _("Esc cancel")
+		 : w->help	? _("Any key returns to the step")
 				: _("Enter next  Esc back  Tab field  F1 help  Ctrl-C quit"));
 	attroff(ui_attr(w, ROLE_DIM));
 	refresh();
