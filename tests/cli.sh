@@ -50,4 +50,12 @@ run "$BIN" --check --config "$TMP/link.json"
 expect "symbolic link is refused" 3 "symbolic link"
 run "$BIN" --list
 expect "--list shows the profile" 0 "default"
+printf '{ "tenant": "example.test", "client_secret": "in-the-file" }\n' >"$TMP/answers.json"
+run "$BIN" --batch "$TMP/answers.json" --config "$TMP/from-answers.json"
+expect "an answers file never holds the secret" 3 "never holds the client secret" "--secret-stdin or --secret-file"
+refute "the refused secret is not echoed" "in-the-file"
+[ ! -e "$TMP/from-answers.json" ] && ok "nothing saved from a refused answers file" || not_ok "nothing saved from a refused answers file"
+printf '{ "tenant": "example.test",\n  "client_id": [1, 2] }\n' >"$TMP/answers.json"
+run "$BIN" --batch "$TMP/answers.json" --config "$TMP/from-answers.json"
+expect "a wrong type in the answers file points into it" 3 "answers.json:2:[0-9]+: 'client_id' must be a string"
 done_testing

@@ -74,16 +74,7 @@ static enum o365_rc build(const struct options *o, const char *path, struct prof
 	if (!(answers = read_text(o->batch_file, e)))
 		return O365_ECONFIG;
 	/* Parse the answers alone first so errors point into the answers file. */
-	if (!strstr(answers, "\"schema\"")) {
-		cJSON *t = cJSON_Parse(answers);
-		if (cJSON_IsObject(t)) {
-			cJSON_AddNumberToObject(t, "schema", PROFILE_SCHEMA);
-			free(answers);
-			answers = cJSON_Print(t);
-		}
-		cJSON_Delete(t);
-	}
-	if ((rc = store_from_json(answers, o->batch_file, &check, e)) != O365_OK)
+	if ((rc = store_from_answers(answers, o->batch_file, &check, e)) != O365_OK)
 		goto out;
 	if (check->secret) {
 		rc = err_set(e, O365_ECONFIG, _("%s: an answers file never holds the client secret"),

@@ -88,6 +88,7 @@ void store_free_raw(void *raw)
 /* ---- reading ---- */
 
 struct reader {
+	bool answers; /* an answers file, not a profile */
 	const char *where;
 	const char *text;
 	struct o365_err *e;
@@ -126,7 +127,12 @@ static void bad(struct reader *r, const char *key, const char *what)
 	} else {
 		err_set(r->e, O365_ECONFIG, "%s: '%s' %s", r->where, key, what);
 	}
-	err_fix(r->e, _("Correct the value in the file, or move the file away and run the wizard again."));
+	if (r->answers)
+		err_fix(r->e, "%s",
+			_("Correct the value in the answers file; see the man page for the keys."));
+	else
+		err_fix(r->e, "%s",
+			_("Correct the value in the file, or move the file away and run the wizard again."));
 }
 
 static void get_str(struct reader *r, const cJSON *obj, const char *key, char **dst)
@@ -307,11 +313,12 @@ static void read_profile(struct reader *r, const cJSON *root, struct profile *p)
 	}
 }
 
-enum o365_rc store_from_json(const char *text, const char *where, struct profile **out, struct o365_err *e)
+static enum o365_rc from_json(const char *text, const char *where, struct profile **out, struct o365_err *e,
+			      bool answers)
 {
 	const char *end = NULL;
 	cJSON *root = cJSON_ParseWithOpts(text, &end, 1);
-	struct reader r = {.where = where, .text = text, .e = e};
+	struct reader r = {.answers = answers, .where = where, .text = text, .e = e};
 	struct profile *p = NULL;
 	int schema = 0;
 
@@ -330,7 +337,7 @@ enum o365_rc store_from_json(const char *text, const char *where, struct profile
 		err_set(e, O365_ECONFIG, _("%s:1:1: a profile is a JSON object { ... }"), where);
 		goto fail;
 	}
-	if (!cJSON_GetObjectItemCaseSensitive(root, "schema")) {
+	if (!answers && !cJSON_GetObjectItemCaseSensitive(root, "schema")) {
 		err_set(e, O365_ECONFIG, _("%s: no \"schema\" key: this is not an o365-oauth-setup profile"),
 			where);
 		goto fail;
@@ -368,6 +375,16 @@ fail:
 	profile_free(&p);
 	cJSON_Delete(root);
 	return O365_ECONFIG;
+}
+
+enum o365_rc store_from_json(const char *text, const char *where, struct profile **out, struct o365_err *e)
+{
+	return from_json(text, where, out, e, false);
+}
+
+enum o365_rc store_from_answers(const char *text, const char *where, struct profile **out, struct o365_err *e)
+{
+	return from_json(text, where, out, e, true);
 }
 
 static char *slurp(int fd, size_t max, size_t *len)

@@ -28,6 +28,9 @@ enum o365_rc store_save(const char *path, struct profile *p, struct o365_err *e)
 /* Serialisation without touching disk. where names the source in messages. */
 char *store_to_json(const struct profile *p);
 enum o365_rc store_from_json(const char *text, const char *where, struct profile **out, struct o365_err *e);
+/* An answers file: profile keys, schema optional; messages point into the file as written. */
+enum o365_rc store_from_answers(const char *text, const char *where, struct profile **out,
+				struct o365_err *e);
 void store_free_raw(void *raw);
 /* A deep copy through the serialiser (secret included); NULL on failure. */
 struct profile *profile_clone(const struct profile *p);
