@@ -29,6 +29,8 @@ grep -Eq "\"service_principal_object_id\":[[:space:]]*\"$OID\"" "$TMP/good.json"
 SCN_SECRET='old+Style/Secret=Base64&Chars%20ok' scenario old-style-secret "$APP" "$TENANT" true 0 \
 	"WARN .*does not look like a current client secret" "Token issued"
 scenario domain-tenant "$APP" example.test true 0 "Tenant example.test found"
+run "$BIN" --check --config "$TMP/good.json" --token-only --authority "$AUTHORITY/"
+expect "an authority with a trailing slash works" 0 "Token issued"
 SCN_SECRET='not-the-right-secret-value' scenario wrong-secret "$APP" "$TENANT" true 4 "AADSTS7000215" \
 	"step 2 \(Client secret\)" "Value \(not the Secret ID\)" "trace ID [0-9a-f-]{36}"
 SCN_SECRET=$SECRET_ID

@@ -44,6 +44,16 @@ static char *escape(const char *s)
 	return out;
 }
 
+/* "https://host/" and "https://host" name the same authority. */
+static int authority_len(const char *a)
+{
+	size_t n = strlen(a);
+
+	while (n > 8 && a[n - 1] == '/')
+		n--;
+	return (int)n;
+}
+
 static void copy_json_str(const cJSON *o, const char *k, char *dst, size_t n)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
@@ -245,7 +255,8 @@ enum o365_rc net_token_fetch(const struct net_cfg *cfg, const struct token_reque
 	if (!(tenant = escape(req->tenant)) || !(cid = escape(req->client_id)) ||
 	    !(scope = escape(req->scope)))
 		goto local;
-	snprintf(url, sizeof(url), "%s/%s/oauth2/v2.0/token", req->authority, tenant);
+	snprintf(url, sizeof(url), "%.*s/%s/oauth2/v2.0/token", authority_len(req->authority), req->authority,
+		 tenant);
 	if (req->cert_path && req->key_path) {
 		char *assertion = make_assertion(req, url, r);
 		if (!assertion)
@@ -318,7 +329,8 @@ enum o365_rc net_discover(const struct net_cfg *cfg, const char *authority, cons
 	memset(out, 0, sizeof(*out));
 	if (!t)
 		return O365_ENET;
-	snprintf(url, sizeof(url), "%s/%s/v2.0/.well-known/openid-configuration", authority, t);
+	snprintf(url, sizeof(url), "%.*s/%s/v2.0/.well-known/openid-configuration", authority_len(authority),
+		 authority, t);
 	free(t);
 	rc = classify(http_request(cfg, url, NULL, &h, r), &h, r, &json);
 	if (rc == O365_OK) {
