@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check/settings.h"
 #include "common.h"
 #include "core/codec.h"
 #include "core/i18n.h"
@@ -130,7 +131,8 @@ enum o365_rc batch_apply(const struct options *o)
 
 	err_clear(&e);
 	if ((rc = store_path(o->config, o->profile, path, sizeof(path), &e)) != O365_OK ||
-	    (rc = build(o, path, &p, &e)) != O365_OK || (rc = batch_overrides(o, p, &e)) != O365_OK ||
+	    (rc = build(o, path, &p, &e)) != O365_OK ||
+	    (rc = settings_apply_overrides(o, p, &e)) != O365_OK ||
 	    (rc = batch_read_secret(o, &secret, &e)) != O365_OK)
 		goto fail;
 	if (secret) {
@@ -158,7 +160,7 @@ enum o365_rc batch_apply(const struct options *o)
 	if (rc == O365_OK || rc == O365_EEXPIRY || o->save_unverified) {
 		enum o365_rc src = store_save(path, p, &e);
 		if (src != O365_OK) {
-			print_err(&e);
+			err_print(&e);
 			rc = src;
 		} else {
 			printf(_("Saved %s%s\n"), path,
@@ -170,7 +172,7 @@ enum o365_rc batch_apply(const struct options *o)
 	}
 	goto out;
 fail:
-	print_err(&e);
+	err_print(&e);
 out:
 	codec_free_secret(&secret);
 	verify_state_clear(&st);

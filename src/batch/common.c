@@ -8,18 +8,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "check/settings.h"
 #include "common.h"
 #include "core/codec.h"
 #include "core/i18n.h"
 #include "core/store.h"
 #include "core/validate.h"
-
-void print_err(const struct o365_err *e)
-{
-	fprintf(stderr, "%s: %s\n", PACKAGE, e->msg);
-	if (e->fix[0])
-		fprintf(stderr, "%s: %s\n", PACKAGE, e->fix);
-}
 
 enum o365_rc batch_load(const struct options *o, struct loaded *l)
 {
@@ -30,45 +24,14 @@ enum o365_rc batch_load(const struct options *o, struct loaded *l)
 	memset(l, 0, sizeof(*l));
 	if ((rc = store_path(o->config, o->profile, l->path, sizeof(l->path), &e)) != O365_OK ||
 	    (rc = store_load(l->path, &l->p, &e)) != O365_OK) {
-		print_err(&e);
+		err_print(&e);
 		return rc;
 	}
-	if ((rc = batch_overrides(o, l->p, &e)) != O365_OK) {
-		print_err(&e);
+	if ((rc = settings_apply_overrides(o, l->p, &e)) != O365_OK) {
+		err_print(&e);
 		profile_free(&l->p);
 	}
 	return rc;
-}
-
-enum o365_rc batch_overrides(const struct options *o, struct profile *p, struct o365_err *e)
-{
-	struct vmsg m;
-	char host[256];
-	int port = 1;
-
-	if (o->authority) {
-		if (validate_authority(o->authority, &m) != V_OK)
-			return err_set(e, O365_EUSAGE, "--authority: %s", m.text);
-		profile_set_str(&p->authority, o->authority);
-	}
-	if (o->cacert) {
-		if (access(o->cacert, R_OK) != 0)
-			return err_set(e, O365_EUSAGE, _("--cacert %s: %s"), o->cacert, strerror(errno));
-		profile_set_str(&p->ca_file, o->cacert);
-	}
-	if (o->imap_server) {
-		if (!validate_hostport(o->imap_server, host, sizeof(host), &port))
-			return err_set(e, O365_EUSAGE, _("--imap-server takes HOST or HOST:PORT, not '%s'"),
-				       o->imap_server);
-		profile_set_str(&p->imap_server, o->imap_server);
-	}
-	if (o->smtp_server) {
-		if (!validate_hostport(o->smtp_server, host, sizeof(host), &port))
-			return err_set(e, O365_EUSAGE, _("--smtp-server takes HOST or HOST:PORT, not '%s'"),
-				       o->smtp_server);
-		profile_set_str(&p->smtp_check_server, o->smtp_server);
-	}
-	return O365_OK;
 }
 
 static void batch_progress(void *ud, const char *line)
@@ -86,15 +49,7 @@ static void batch_progress(void *ud, const char *line)
 
 void batch_verify_opts(const struct options *o, struct verify_opts *vo)
 {
-	memset(vo, 0, sizeof(*vo));
-	vo->cacert = o->cacert;
-	vo->timeout_ms = o->timeout_s ? o->timeout_s * 1000L : 0;
-	vo->warn_days = o->warn_days;
-	vo->transcript = o->transcript;
-	vo->send_test = o->send_test;
-	vo->probe_denied = o->probe_denied;
-	vo->wait_minutes = o->wait_minutes;
-	vo->token_only = o->token_only;
+	settings_verify_opts(o, vo);
 	vo->progress = batch_progress;
 	vo->ud = (void *)o;
 }

@@ -16,11 +16,8 @@ struct loaded {
 	struct profile *p;
 };
 
-void print_err(const struct o365_err *e);
 /* Resolves and loads the profile named by the options; prints what went wrong. */
 enum o365_rc batch_load(const struct options *o, struct loaded *l);
-/* Applies --authority, --cacert, --imap-server, --smtp-server to the profile. */
-enum o365_rc batch_overrides(const struct options *o, struct profile *p, struct o365_err *e);
 void batch_verify_opts(const struct options *o, struct verify_opts *vo);
 /* Reads the secret from --secret-stdin or --secret-file (0600, owned by us). *secret is NULL when
  * neither was given. */

@@ -72,7 +72,7 @@ enum o365_rc batch_list(const struct options *o)
 
 	err_clear(&e);
 	if ((rc = store_dir(dir, sizeof(dir), &e)) != O365_OK) {
-		print_err(&e);
+		err_print(&e);
 		return rc;
 	}
 	n = store_list(dir, &names);

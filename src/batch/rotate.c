@@ -80,7 +80,7 @@ enum o365_rc batch_rotate(const struct options *o)
 		       _("No expiry was given for the new secret: record it with --batch or the wizard."));
 	goto out;
 fail:
-	print_err(&e);
+	err_print(&e);
 out:
 	codec_free_secret(&secret);
 	codec_free_secret(&clean);

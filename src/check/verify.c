@@ -386,8 +386,12 @@ static enum o365_rc check_mailboxes(struct profile *p, const struct verify_opts 
 	}
 	mail_cfg_for(p, o, &mc);
 	for (;;) {
-		progress(o, _("Checking %d mailbox(es) over %s%s ..."), (int)(boxes[1] ? 2 : 1),
-			 p->mod_delivery ? "IMAP and " : "", "SMTP");
+		int nboxes = 0;
+		while (boxes[nboxes])
+			nboxes++;
+		progress(o,
+			 P_("Checking %d mailbox over %s ...", "Checking %d mailboxes over %s ...", nboxes),
+			 nboxes, p->mod_delivery ? "IMAP and SMTP" : "SMTP");
 		rc = net_mail_check(&mc, st->token.access_token, boxes, p->mod_delivery, true, &res, &n);
 		if (rc == O365_ECANCEL) {
 			mail_results_free(&res, n);

@@ -62,3 +62,10 @@ const char *err_rc_name(enum o365_rc rc)
 		return "unknown";
 	return name[rc];
 }
+
+void err_print(const struct o365_err *e)
+{
+	fprintf(stderr, "%s: %s\n", PACKAGE, e->msg);
+	if (e->fix[0])
+		fprintf(stderr, "%s: %s\n", PACKAGE, e->fix);
+}

@@ -38,5 +38,7 @@ void err_fix(struct o365_err *e, const char *fmt, ...) O365_PRINTF(2, 3);
 /* Exit status for a code (the table documented in the man page). */
 int err_exit_status(enum o365_rc rc);
 const char *err_rc_name(enum o365_rc rc);
+/* "PACKAGE: message" and the fix on stderr, for front-ends before (or without) a screen. */
+void err_print(const struct o365_err *e);
 
 #endif

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "batch/common.h"
+#include "check/settings.h"
 #include "core/codec.h"
 #include "core/store.h"
 #include "ui.h"
@@ -49,7 +49,7 @@ void job_start(struct wizard *w, enum job_kind kind)
 		profile_set_secret(j->work, w->pending_secret);
 		profile_set_str(&j->work->secret_expiry, w->pending_expiry[0] ? w->pending_expiry : NULL);
 	}
-	batch_verify_opts(w->opts, &j->opts);
+	settings_verify_opts(w->opts, &j->opts);
 	j->opts.progress = on_progress;
 	j->opts.ud = j;
 	j->opts.cancel = &j->cancel;

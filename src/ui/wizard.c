@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "batch/common.h"
+#include "check/settings.h"
 #include "core/codec.h"
 #include "core/i18n.h"
 #include "core/store.h"
@@ -173,7 +173,7 @@ static enum o365_rc setup(struct wizard *w, const struct options *o)
 	w->fail_step = -1;
 	pthread_mutex_init(&w->job.lock, NULL);
 	if ((rc = store_path(o->config, o->profile, w->path, sizeof(w->path), &e)) != O365_OK) {
-		print_err(&e);
+		err_print(&e);
 		return rc;
 	}
 	slash = strrchr(w->path, '/');
@@ -183,14 +183,14 @@ static enum o365_rc setup(struct wizard *w, const struct options *o)
 		 (int)(dot ? dot - slash : (long)strlen(slash)), slash);
 	if (store_exists(w->path)) {
 		if ((rc = store_load(w->path, &w->p, &e)) != O365_OK) {
-			print_err(&e);
+			err_print(&e);
 			return rc;
 		}
 	} else if (!(w->p = profile_new())) {
 		return O365_EIO;
 	}
-	if ((rc = batch_overrides(o, w->p, &e)) != O365_OK) {
-		print_err(&e);
+	if ((rc = settings_apply_overrides(o, w->p, &e)) != O365_OK) {
+		err_print(&e);
 		return rc;
 	}
 	if (getenv("O365_SCRIPT")) {
