@@ -78,10 +78,7 @@ static void job_done(struct wizard *w, struct step_state *s)
 {
 	const struct report_line *f;
 
-	report_free(&w->last_tenant);
-	w->last_tenant = w->job.report;
-	memset(&w->job.report, 0, sizeof(w->job.report));
-	f = report_first_fail(&w->last_tenant);
+	f = job_take_report(w, &w->last_tenant);
 	if (!f) {
 		snprintf(w->tenant_checked, sizeof(w->tenant_checked), "%s", w->p->tenant);
 		steps_go(w, w->next_step_on_done);

@@ -84,14 +84,11 @@ static void job_done(struct wizard *w, struct step_state *s)
 {
 	const struct report_line *f;
 
-	report_free(&w->last_mail);
-	w->last_mail = w->job.report;
-	memset(&w->job.report, 0, sizeof(w->job.report));
+	f = job_take_report(w, &w->last_mail);
 	w->mail_ran = true;
 	w->mail_ok = w->job.rc == O365_OK || w->job.rc == O365_EEXPIRY;
 	w->token_ok = w->token_ok || w->mail_ok;
 	w->waiting = false;
-	f = report_first_fail(&w->last_mail);
 	w->fail_step = f ? f->step : -1;
 	if (w->job.rc == O365_ECANCEL)
 		status_set(w, true, "%s", _("Cancelled. F5 checks again."));

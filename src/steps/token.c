@@ -47,12 +47,9 @@ static void job_done(struct wizard *w, struct step_state *s)
 {
 	const struct report_line *f;
 
-	report_free(&w->last_token);
-	w->last_token = w->job.report;
-	memset(&w->job.report, 0, sizeof(w->job.report));
+	f = job_take_report(w, &w->last_token);
 	w->token_ran = true;
 	w->token_ok = w->job.rc == O365_OK || w->job.rc == O365_EEXPIRY;
-	f = report_first_fail(&w->last_token);
 	w->fail_step = f ? f->step : -1;
 	w->mail_ran = false;
 	if (w->job.rc == O365_ECANCEL)

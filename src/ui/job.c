@@ -92,6 +92,14 @@ bool job_poll(struct wizard *w)
 	return true;
 }
 
+const struct report_line *job_take_report(struct wizard *w, struct report *dst)
+{
+	report_free(dst);
+	*dst = w->job.report;
+	memset(&w->job.report, 0, sizeof(w->job.report));
+	return report_first_fail(dst);
+}
+
 void job_cancel(struct wizard *w)
 {
 	w->job.cancel = 1;

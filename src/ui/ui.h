@@ -77,7 +77,6 @@ struct step_state {
 	int n;
 	int focus;
 	bool loaded;
-	int scroll;
 	char note[512]; /* a line of feedback under the fields */
 };
 
@@ -174,6 +173,8 @@ void job_start(struct wizard *w, enum job_kind kind);
 /* Polls a running job; true when it just finished. */
 bool job_poll(struct wizard *w);
 void job_cancel(struct wizard *w);
+/* Moves a finished job's report into *dst (freeing what was there); returns its first failure. */
+const struct report_line *job_take_report(struct wizard *w, struct report *dst);
 void job_wait(struct wizard *w);
 
 /* checklist.c: lists on the ncurses menu library */
