@@ -9,12 +9,12 @@ export top_srcdir top_builddir
 . "$top_srcdir/tests/lib.sh"
 token_start
 mailrig_start
-MAIL_ENDPOINTS=", \"imap\": \"127.0.0.1:$IMAP_PORT\", \"smtp\": \"127.0.0.1:$SMTP_PORT\""
+MAIL_EP=(--imap-server "127.0.0.1:$IMAP_PORT" --smtp-server "127.0.0.1:$SMTP_PORT")
 answers "$TMP/one.json" "$APP" "$TENANT" true '"mailboxes": ["box@example.test"]'
 BOXES=$(printf '"mbx%02d@example.test",' $(seq 1 20))
 answers "$TMP/twenty.json" "$APP" "$TENANT" true "\"mailboxes\": [${BOXES%,}]"
 for p in one twenty; do
-	printf '%s\n' "$SECRET" | "$BIN" --batch "$TMP/$p.json" --config "$TMP/$p.profile" --secret-stdin >/dev/null ||
+	printf '%s\n' "$SECRET" | "$BIN" --batch "$TMP/$p.json" "${EP[@]}" "${MAIL_EP[@]}" --config "$TMP/$p.profile" --secret-stdin >/dev/null ||
 		{ echo "Bail out! cannot create the $p profile"; exit 1; }
 done
 

@@ -31,4 +31,48 @@ done
 run "$BIN" --powershell --config "$TMP/quotes.json"
 expect "powershell: long quote-heavy values" 0 "Connect-ExchangeOnline -Organization '(o'')+'$"
 
+# Endpoints: an answers file never decides where the secret and the token go.
+token_start
+requests() { { wc -l <"$STATE/run/token.log"; } 2>/dev/null || echo 0; }
+for ep in "\"authority\": \"$AUTHORITY\"" "\"imap\": \"127.0.0.1:993\"" "\"smtp\": \"127.0.0.1:587\"" \
+	"\"ca_file\": \"$CA\""; do
+	answers "$TMP/ep.answers" "$APP" "$TENANT" true "\"endpoints\": { $ep }"
+	before=$(requests)
+	run_stdin "$SECRET" "$BIN" --batch "$TMP/ep.answers" "${EP[@]}" --config "$TMP/ep.json" --secret-stdin --token-only
+	expect "answers file with endpoints { ${ep%%:*} } is refused" 3 "never sets endpoints" "--authority, --imap-server"
+	[ ! -e "$TMP/ep.json" ] && [ "$(requests)" = "$before" ] && ok "  ... nothing sent, nothing saved" ||
+		not_ok "  ... nothing sent, nothing saved"
+done
+answers "$TMP/good.answers" "$APP"
+run_stdin "$SECRET" "$BIN" --batch "$TMP/good.answers" "${EP[@]}" --config "$TMP/good.json" --secret-stdin --token-only
+expect "endpoints from the command line are taken" 0 "Token issued"
+refute "  ... and draw no warning" "WARN +endpoints"
+for bad in "https://login.microsoftonline.com@${AUTHORITY#https://}" "${AUTHORITY/https/http}" "$AUTHORITY/path" \
+	"https://user:pw@${AUTHORITY#https://}" "https://${AUTHORITY#https://} " "https://a b.example"; do
+	run "$BIN" --check --config "$TMP/good.json" --token-only --authority "$bad" --cacert "$CA"
+	expect "--authority '$bad' is refused" 2 "authority"
+done
+before=$(requests)
+sed "s|\"authority\":[[:space:]]*\"[^\"]*\"|\"authority\": \"https://login.microsoftonline.com@${AUTHORITY#https://}\"|" \
+	"$TMP/good.json" >"$TMP/userinfo.json"
+chmod 600 "$TMP/userinfo.json"
+run "$BIN" --check --config "$TMP/userinfo.json" --token-only
+expect "a profile's authority with a user name part fails before any request" 3 "no user name or password"
+[ "$(requests)" = "$before" ] && ok "  ... nothing was sent" || not_ok "  ... nothing was sent"
+run "$BIN" --check --config "$TMP/good.json" --token-only
+expect "a profile's own endpoint and CA draw a WARN line naming them" 0 "WARN +endpoints .*authority $AUTHORITY" \
+	"WARN +endpoints .*CA bundle $CA"
+run "$BIN" --check --config "$TMP/good.json" --token-only "${EP[@]}"
+expect "  ... confirmed on the command line: no warning" 0 "Token issued"
+refute "  ... confirmed on the command line: no warning" "WARN +endpoints"
+cp "$TMP/good.json" "$TMP/mailep.json"
+"$PY" - "$TMP/mailep.json" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1])); p["endpoints"].update(imap="127.0.0.1:1993", smtp="127.0.0.1:1587")
+json.dump(p, open(sys.argv[1], "w"))
+PY
+run "$BIN" --check --config "$TMP/mailep.json" --token-only
+expect "a profile's mail endpoints draw a WARN line naming them" 0 "WARN +endpoints .*IMAP server 127.0.0.1:1993" \
+	"WARN +endpoints .*SMTP server 127.0.0.1:1587"
+
 done_testing

@@ -8,7 +8,7 @@ scenario() {
 	local name=$1 cid=$2 ten=$3 dn=$4 want=$5 cfg; shift 5
 	cfg=$TMP/$name.json
 	answers "$TMP/$name.answers" "$cid" "$ten" "$dn"
-	run_stdin "${SCN_SECRET:-$SECRET}" "$BIN" --batch "$TMP/$name.answers" --config "$cfg" --secret-stdin \
+	run_stdin "${SCN_SECRET:-$SECRET}" "$BIN" --batch "$TMP/$name.answers" "${EP[@]}" "${MAIL_EP[@]}" --config "$cfg" --secret-stdin \
 		--token-only --save-unverified --timeout "${SCN_TIMEOUT:-10}"
 	expect "$name: --batch" "$want" "$@"
 	refute "$name: --batch never shows the secret" "${SCN_SECRET:-$SECRET}"
@@ -34,7 +34,7 @@ expect "an authority with a trailing slash works" 0 "Token issued"
 SCN_SECRET='not-the-right-secret-value' scenario wrong-secret "$APP" "$TENANT" true 4 "AADSTS7000215" \
 	"step 2 \(Client secret\)" "Value \(not the Secret ID\)" "trace ID [0-9a-f-]{36}"
 SCN_SECRET=$SECRET_ID
-run_stdin "$SECRET_ID" "$BIN" --batch "$TMP/good.answers" --config "$TMP/sid.json" --secret-stdin --token-only
+run_stdin "$SECRET_ID" "$BIN" --batch "$TMP/good.answers" "${EP[@]}" "${MAIL_EP[@]}" --config "$TMP/sid.json" --secret-stdin --token-only
 expect "secret ID pasted: refused before any request" 3 "Secret ID, not the secret" "Client secret is not valid" \
 	"step 2"
 [ ! -e "$TMP/sid.json" ] && ok "secret ID pasted: nothing saved" || not_ok "secret ID pasted: nothing saved"
@@ -46,9 +46,9 @@ expect "secret ID in a saved profile: --check names step 2" 3 "Secret ID, not th
 scenario expired-secret 33333333-4444-5555-6666-777777777777 "$TENANT" true 4 "AADSTS7000222" "expired" "step 2"
 scenario unknown-app 12345678-1234-1234-1234-123456789abc "$TENANT" true 4 "AADSTS700016" "step 1 \(App registration\)"
 scenario unknown-tenant "$APP" nosuch.example.test true 4 "AADSTS90002" "step 1" "Tenant .*not found|tenant was not found"
-run_stdin "$SECRET" "$BIN" --batch <(answers /dev/stdout "$APP" common true) --config "$TMP/common.json" --secret-stdin --token-only
+run_stdin "$SECRET" "$BIN" --batch <(answers /dev/stdout "$APP" common true) "${EP[@]}" "${MAIL_EP[@]}" --config "$TMP/common.json" --secret-stdin --token-only
 expect "malformed tenant (common): refused locally" 3 "not a tenant" "step 1"
-run_stdin "$SECRET" "$BIN" --batch <(answers /dev/stdout "$APP" "{tenant}" true) --config "$TMP/ph.json" --secret-stdin --token-only
+run_stdin "$SECRET" "$BIN" --batch <(answers /dev/stdout "$APP" "{tenant}" true) "${EP[@]}" "${MAIL_EP[@]}" --config "$TMP/ph.json" --secret-stdin --token-only
 expect "placeholder tenant: refused locally" 3 "placeholder"
 scenario no-roles 22222222-3333-4444-5555-666666666666 "$TENANT" true 5 "lacks the SMTP.SendAsApp role" \
 	"lacks the IMAP.AccessAsApp role" "step 3 \(API permissions\)" "Office 365 Exchange Online" \
@@ -83,18 +83,18 @@ cert_answers() {
 	answers "$1" "$2" "$TENANT" true "\"auth\": \"certificate\", \"certificate\": { \"cert\": \"$3\", \"key\": \"$4\" }"
 }
 cert_answers "$TMP/cert.answers" "$APP" "$STATE/pki/client.pem" "$STATE/pki/client.key"
-run "$BIN" --batch "$TMP/cert.answers" --config "$TMP/cert.json" --token-only
+run "$BIN" --batch "$TMP/cert.answers" "${EP[@]}" "${MAIL_EP[@]}" --config "$TMP/cert.json" --token-only
 expect "certificate: registered certificate accepted" 0 "2 = certificate" "Roles:"
 cert_answers "$TMP/cert2.answers" 66666666-7777-8888-9999-aaaaaaaaaaaa "$STATE/pki/client.pem" "$STATE/pki/client.key"
-run "$BIN" --batch "$TMP/cert2.answers" --config "$TMP/cert2.json" --token-only --save-unverified
+run "$BIN" --batch "$TMP/cert2.answers" "${EP[@]}" "${MAIL_EP[@]}" --config "$TMP/cert2.json" --token-only --save-unverified
 expect "certificate not registered: --batch" 4 "AADSTS700027" "step 2" "Upload the .cer"
 run "$BIN" --check --config "$TMP/cert2.json" --token-only
 expect "certificate not registered: --check" 4 "AADSTS700027"
 
 # TLS verification is never switched off: without the test CA the stand-in is refused.
 answers "$TMP/noca.answers" "$APP"
-sed -i 's/"ca_file": "[^"]*"/"ca_file": "\/etc\/ssl\/certs\/ca-certificates.crt"/' "$TMP/noca.answers"
-run_stdin "$SECRET" "$BIN" --batch "$TMP/noca.answers" --config "$TMP/noca.json" --secret-stdin --token-only
+run_stdin "$SECRET" "$BIN" --batch "$TMP/noca.answers" --authority "$AUTHORITY" --cacert /etc/ssl/certs/ca-certificates.crt \
+	--config "$TMP/noca.json" --secret-stdin --token-only
 expect "unknown CA is refused" 7 "could not be verified" "--cacert"
 
 # The secret never reaches the token server's log, argv or the saved report lines.

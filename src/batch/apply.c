@@ -84,6 +84,24 @@ static enum o365_rc build(const struct options *o, const char *path, struct prof
 			_("Remove \"client_secret\" and pass it with --secret-stdin or --secret-file."));
 		goto out;
 	}
+	/* A shared answers file must not decide where the secret and the token go. */
+	{
+		const char *key = check->authority	     ? "authority"
+				  : check->imap_server	     ? "imap"
+				  : check->smtp_check_server ? "smtp"
+				  : check->ca_file	     ? "ca_file"
+							     : NULL;
+		if (key) {
+			rc = err_set(e, O365_ECONFIG,
+				     _("%s: an answers file never sets endpoints (\"endpoints\": \"%s\" is "
+				       "there)"),
+				     o->batch_file, key);
+			err_fix(e, "%s",
+				_("Remove \"endpoints\"; give a private endpoint on the command line with "
+				  "--authority, --imap-server, --smtp-server or --cacert."));
+			goto out;
+		}
+	}
 	if (store_exists(path)) {
 		if ((rc = store_load(path, &base, e)) != O365_OK)
 			goto out;

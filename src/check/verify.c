@@ -44,6 +44,67 @@ static void field(struct report *r, enum vres v, const struct vmsg *m, const cha
 		report_add(r, RS_WARN, check, step, O365_OK, NULL, "%s: %s", what, m->text);
 }
 
+/* The same authority up to trailing slashes and the host's case. */
+static bool same_authority(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b);
+
+	while (na > 8 && a[na - 1] == '/')
+		na--;
+	while (nb > 8 && b[nb - 1] == '/')
+		nb--;
+	return na == nb && strncasecmp(a, b, na) == 0;
+}
+
+static bool given(const char *cli, const char *v)
+{
+	return cli && v && strcmp(cli, v) == 0;
+}
+
+/* Where the secret, the token and trust go when the profile, not the command line, says so: the
+ * profile may have been written by someone else, so every run names the endpoint. */
+static void endpoint_checks(const struct profile *p, const struct verify_opts *o, struct report *r)
+{
+	static const char *fix = N_("If this endpoint is not yours, remove \"endpoints\" from the profile; "
+				    "if it is, pass it on the command line to confirm it.");
+	char host[256];
+	int port = 1;
+
+	if (p->authority && validate_authority(p->authority, NULL) == V_OK &&
+	    !same_authority(p->authority, cloud_get(p->cloud)->authority) &&
+	    !given(o ? o->cli_authority : NULL, p->authority))
+		report_add(r, RS_WARN, "endpoints", -1, O365_OK, _(fix),
+			   _("The profile sends the client secret to the authority %s, not to %s."),
+			   p->authority, cloud_get(p->cloud)->authority);
+	if (p->imap_server && *p->imap_server) {
+		if (!validate_hostport(p->imap_server, host, sizeof(host), &port))
+			report_add(r, RS_FAIL, "endpoints", STEP_START, O365_ECONFIG,
+				   _("Set endpoints.imap to HOST or HOST:PORT, or remove it."),
+				   _("The profile's IMAP endpoint '%s' is not HOST or HOST:PORT."),
+				   p->imap_server);
+		else if (!given(o ? o->cli_imap : NULL, p->imap_server))
+			report_add(r, RS_WARN, "endpoints", -1, O365_OK, _(fix),
+				   _("The profile sends the access token to the IMAP server %s, not to %s."),
+				   p->imap_server, cloud_get(p->cloud)->imap_host);
+	}
+	if (p->smtp_check_server && *p->smtp_check_server) {
+		if (!validate_hostport(p->smtp_check_server, host, sizeof(host), &port))
+			report_add(r, RS_FAIL, "endpoints", STEP_START, O365_ECONFIG,
+				   _("Set endpoints.smtp to HOST or HOST:PORT, or remove it."),
+				   _("The profile's SMTP endpoint '%s' is not HOST or HOST:PORT."),
+				   p->smtp_check_server);
+		else if (!given(o ? o->cli_smtp : NULL, p->smtp_check_server))
+			report_add(
+				r, RS_WARN, "endpoints", -1, O365_OK, _(fix),
+				_("The profile sends the access token to the SMTP server %s for the check, "
+				  "not to the one in the Mail server fields."),
+				p->smtp_check_server);
+	}
+	if (p->ca_file && *p->ca_file && !given(o ? o->cacert : NULL, p->ca_file))
+		report_add(r, RS_WARN, "endpoints", -1, O365_OK, _(fix),
+			   _("The profile makes every TLS connection trust the CA bundle %s."), p->ca_file);
+}
+
 void verify_fields(const struct profile *p, const struct verify_opts *o, struct report *r)
 {
 	struct vmsg m;
@@ -103,6 +164,7 @@ void verify_fields(const struct profile *p, const struct verify_opts *o, struct 
 	if (p->authority)
 		field(r, validate_authority(p->authority, &m), &m, "authority", STEP_START,
 		      _("Authority URL"));
+	endpoint_checks(p, o, r);
 	if (r->n == before)
 		report_add(r, RS_OK, "fields", -1, O365_OK, NULL, "%s", _("All fields are well-formed."));
 	days = profile_days_left(p, time(NULL));
@@ -192,11 +254,11 @@ static enum o365_rc check_tenant(struct profile *p, const struct verify_opts *o,
 		   d.region[0] ? d.region : "-");
 	/* The issuer's host tells the tenant's cloud. */
 	cloud = -1;
-	if (strstr(d.cloud_instance, "partner.microsoftonline.cn"))
+	if (!strcasecmp(d.cloud_instance, "partner.microsoftonline.cn"))
 		cloud = CLOUD_CHINA;
-	else if (strstr(d.cloud_instance, "microsoftonline.us"))
+	else if (!strcasecmp(d.cloud_instance, "microsoftonline.us"))
 		cloud = CLOUD_USGOV;
-	else if (strstr(d.cloud_instance, "microsoftonline.com"))
+	else if (!strcasecmp(d.cloud_instance, "microsoftonline.com"))
 		cloud = CLOUD_GLOBAL;
 	if ((cloud >= 0 && cloud != (int)p->cloud) ||
 	    (!strcasecmp(d.region, "USG") && p->cloud != CLOUD_USGOV) ||

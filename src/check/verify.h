@@ -26,6 +26,8 @@ struct verify_opts {
 	bool token_only;	     /* stop after the token and claims */
 	bool tenant_only;	     /* only the tenant pre-check */
 	const char *secret_override; /* verify with this secret instead of the profile's */
+	/* Endpoints given on the command line: a profile's own differing ones draw a warning. */
+	const char *cli_authority, *cli_imap, *cli_smtp;
 };
 
 /* Keeps the token between runs (rechecks reuse it until shortly before expiry). */

@@ -504,14 +504,37 @@ enum vres validate_scope(const char *in, enum cloud c, struct vmsg *m)
 	return ok(m);
 }
 
+/* https://HOST[:PORT] and at most trailing slashes: no user name, path, query or fragment, so the
+ * host that receives the secret is exactly the one shown. */
 enum vres validate_authority(const char *in, struct vmsg *m)
 {
+	char buf[300], host[256];
+	const char *rest;
+	size_t n;
+	int port = 443;
+
 	if (!in || strncmp(in, "https://", 8) != 0 || strlen(in) < 9)
 		return say(m, V_ERR, "%s",
 			   _("The authority must be an https:// URL such as "
 			     "https://login.microsoftonline.com."));
-	if (strchr(in + 8, '?') || strchr(in + 8, '#'))
+	rest = in + 8;
+	n = strlen(rest);
+	while (n && rest[n - 1] == '/')
+		n--;
+	if (memchr(rest, '@', n))
+		return say(m, V_ERR, "%s",
+			   _("The authority URL takes no user name or password (nothing before an @)."));
+	if (strpbrk(rest, "?#"))
 		return say(m, V_ERR, "%s", _("The authority URL takes no query or fragment."));
+	if (n && n < sizeof(buf)) {
+		memcpy(buf, rest, n);
+		buf[n] = '\0';
+	}
+	if (n == 0 || n >= sizeof(buf) || memchr(rest, '/', n) ||
+	    !validate_hostport(buf, host, sizeof(host), &port))
+		return say(m, V_ERR, "%s",
+			   _("The authority is https://HOST or https://HOST:PORT and nothing more, such as "
+			     "https://login.microsoftonline.com."));
 	return ok(m);
 }
 
