@@ -75,4 +75,37 @@ run "$BIN" --check --config "$TMP/mailep.json" --token-only
 expect "a profile's mail endpoints draw a WARN line naming them" 0 "WARN +endpoints .*IMAP server 127.0.0.1:1993" \
 	"WARN +endpoints .*SMTP server 127.0.0.1:1587"
 
+# Servers' words never reach a terminal raw: escapes in AADSTS texts, IDs, discovery, claims and
+# mail replies are shown escaped, and '|' never splits a Nagios line.
+raw_controls() { LC_ALL=C grep -qP '\x1b|\x07|\xc2\x9b|\xe2\x80\xae' "$1"; }
+noesc() { if raw_controls "$TMP/out"; then not_ok "$1" "$(cat -v "$TMP/out" | head -c 2000)"; else ok "$1"; fi; }
+answers "$TMP/esc.answers" f0000000-0000-0000-0000-0000000000f1 escape.example.test
+run_stdin "$SECRET" "$BIN" --batch "$TMP/esc.answers" "${EP[@]}" --config "$TMP/esc.json" --secret-stdin \
+	--token-only --save-unverified
+expect "hostile AADSTS reply: the words are shown, escaped" 4 "AADSTS7000215" 'Invalid client secret provided\.\\x1B\]52' \
+	'region WW\\x1B' 'trace ID \\x1B'
+noesc "  ... no raw control character reaches the output"
+run "$BIN" --check --config "$TMP/esc.json" --token-only --nagios "${EP[@]}"
+expect "  ... --nagios: CRITICAL" 2 "^O365-OAUTH CRITICAL - token: AADSTS7000215"
+[ "$(tr -cd '|' <"$TMP/out" | wc -c)" = 1 ] && ok "  ... --nagios: one '|', before the performance data" ||
+	not_ok "  ... --nagios: one '|', before the performance data" "$(cat -v "$TMP/out")"
+noesc "  ... --nagios: no raw control character"
+answers "$TMP/escclaims.answers" 77777777-0000-0000-0000-000000000007
+run_stdin "$SECRET" "$BIN" --batch "$TMP/escclaims.answers" "${EP[@]}" --config "$TMP/escclaims.json" --secret-stdin \
+	--token-only --save-unverified
+expect "hostile claims: shown escaped" 0 'Audience \(aud\) is https://evil.example\\x1B' 'Mail.Read\\x1B'
+noesc "  ... no raw control character reaches the output"
+run "$BIN" --list
+noesc "--list: no raw control character from a saved profile's last result"
+lines_start
+MAIL_EP=(--imap-server "127.0.0.1:$LINES_IMAP" --smtp-server "127.0.0.1:$LINES_SMTP")
+answers "$TMP/escmail.answers" "$APP" "$TENANT" true '"mailboxes": ["escape@example.test"]'
+run_stdin "$SECRET" "$BIN" --batch "$TMP/escmail.answers" "${EP[@]}" "${MAIL_EP[@]}" --config "$TMP/escmail.json" \
+	--secret-stdin --save-unverified --timeout 10 --transcript "$TMP/escmail.transcript"
+expect "hostile IMAP and SMTP replies: shown escaped" 6 'NO AUTHENTICATE failed\. \\x1B\]52' '535 5\.7\.3 .*\\x1B\]52'
+noesc "  ... no raw control character reaches the output"
+raw_controls "$TMP/escmail.transcript" && not_ok "  ... nor the transcript" "$(cat -v "$TMP/escmail.transcript")" ||
+	ok "  ... nor the transcript"
+MAIL_EP=()
+
 done_testing

@@ -3,6 +3,7 @@
 
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -58,9 +59,15 @@ static int nagios(const struct options *o, const struct profile *p, const struct
 		snprintf(perf, sizeof(perf),
 			 "check_time=%.3fs token_time=%.3fs imap_time=%.3fs smtp_time=%.3fs", secs,
 			 st->t_token, st->t_imap, st->t_smtp);
-	if (f)
-		printf("O365-OAUTH %s - %s: %s | %s\n", label, f->check, f->text, perf);
-	else if (days != INT_MIN)
+	if (f) {
+		/* '|' starts the performance data: none may come from the text. */
+		char *t = strdup(f->text);
+		for (char *c = t; c && *c; c++)
+			if (*c == '|')
+				*c = '/';
+		printf("O365-OAUTH %s - %s: %s | %s\n", label, f->check, t ? t : "", perf);
+		free(t);
+	} else if (days != INT_MIN)
 		printf("O365-OAUTH %s - %s; secret expires in %d days (%s) | %s\n", label,
 		       report_count(r, RS_WARN) ? "checks passed with warnings" : "all checks passed", days,
 		       p->secret_expiry, perf);

@@ -13,6 +13,7 @@
 #include "core/i18n.h"
 #include "core/powershell.h"
 #include "core/store.h"
+#include "core/text.h"
 #include "frontends.h"
 
 enum o365_rc batch_export(const struct options *o)
@@ -104,8 +105,14 @@ enum o365_rc batch_list(const struct options *o)
 		}
 		if (p->draft)
 			snprintf(last, sizeof(last), "%s", _("draft (setup not finished)"));
-		printf("%-16s %-7s %-38s %-16s %s\n", names[i], cloud_get(p->cloud)->key,
-		       p->tenant ? p->tenant : "-", exp, last);
+		{
+			/* a profile is a file anyone may have written: no raw control characters */
+			char *t = text_clean(p->tenant ? p->tenant : "-", 200), *l = text_clean(last, 300);
+			printf("%-16s %-7s %-38s %-16s %s\n", names[i], cloud_get(p->cloud)->key, t ? t : "-",
+			       exp, l ? l : "-");
+			free(t);
+			free(l);
+		}
 		profile_free(&p);
 	}
 	store_free_list(&names);

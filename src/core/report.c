@@ -7,12 +7,17 @@
 #include "i18n.h"
 #include "report.h"
 #include "stepref.h"
+#include "strbuf.h"
+#include "text.h"
+
+#define REPORT_TEXT_MAX 2000
 
 void report_add(struct report *r, enum rstatus st, const char *check, int step, enum o365_rc rc,
 		const char *fix, const char *fmt, ...)
 {
 	struct report_line *l;
-	char text[2048];
+	struct strbuf b = {0};
+	char *raw;
 	va_list ap;
 
 	l = realloc(r->lines, (size_t)(r->n + 1) * sizeof(*l));
@@ -21,12 +26,15 @@ void report_add(struct report *r, enum rstatus st, const char *check, int step, 
 	r->lines = l;
 	l = &r->lines[r->n++];
 	va_start(ap, fmt);
-	vsnprintf(text, sizeof(text), fmt, ap);
+	strbuf_vaddf(&b, fmt, ap);
 	va_end(ap);
+	raw = strbuf_finish(&b);
+	/* Lines carry servers' words: nothing reaches a terminal or log unescaped. */
 	l->st = st;
-	l->check = strdup(check);
-	l->text = strdup(text);
-	l->fix = fix && *fix ? strdup(fix) : NULL;
+	l->check = text_clean(check, 300);
+	l->text = text_clean(raw, REPORT_TEXT_MAX);
+	l->fix = fix && *fix ? text_clean(fix, REPORT_TEXT_MAX) : NULL;
+	free(raw);
 	l->step = step;
 	l->rc = rc;
 }

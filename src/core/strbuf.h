@@ -4,6 +4,7 @@
 #ifndef O365_STRBUF_H
 #define O365_STRBUF_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -18,6 +19,7 @@ struct strbuf {
 void strbuf_add(struct strbuf *b, const char *s, size_t n);
 void strbuf_puts(struct strbuf *b, const char *s);
 void strbuf_addf(struct strbuf *b, const char *fmt, ...) O365_PRINTF(2, 3);
+void strbuf_vaddf(struct strbuf *b, const char *fmt, va_list ap) O365_PRINTF(2, 0);
 /* The text (heap, the caller frees it), or NULL when any addition failed. */
 char *strbuf_finish(struct strbuf *b);
 /* Cleanses and frees what was built. */

@@ -11,6 +11,7 @@
 
 #include "core/codec.h"
 #include "core/i18n.h"
+#include "core/text.h"
 #include "http.h"
 #include "mail.h"
 
@@ -29,26 +30,32 @@ struct xfer {
 
 static void append(struct xfer *x, const char *prefix, const char *data, size_t n)
 {
-	size_t need = x->len + strlen(prefix) + n + 2;
+	/* The transcript is read in a terminal: control characters are escaped. */
+	char *raw = strndup(data, n), *clean = raw ? text_clean(raw, 4 * n + 16) : NULL;
+	size_t k = clean ? strlen(clean) : 0, need = x->len + strlen(prefix) + k + 2;
 
-	if (need > 256 * 1024)
-		return; /* a hostile server cannot make us hoard memory */
+	free(raw);
+	if (!clean || need > 256 * 1024)
+		goto out; /* a hostile server cannot make us hoard memory */
 	if (need > x->cap) {
 		size_t cap = x->cap ? x->cap : 2048;
 		char *nb;
 		while (cap < need)
 			cap *= 2;
 		if (!(nb = realloc(x->buf, cap)))
-			return;
+			goto out;
 		x->buf = nb;
 		x->cap = cap;
 	}
 	x->len += (size_t)sprintf(x->buf + x->len, "%s", prefix);
-	memcpy(x->buf + x->len, data, n);
-	x->len += n;
-	if (!n || data[n - 1] != '\n')
-		x->buf[x->len++] = '\n';
+	while (k && clean[k - 1] == ' ')
+		k--;
+	memcpy(x->buf + x->len, clean, k);
+	x->len += k;
+	x->buf[x->len++] = '\n';
 	x->buf[x->len] = '\0';
+out:
+	free(clean);
 }
 
 /* Client lines that carry the token are cut after the mechanism name. */
@@ -95,6 +102,7 @@ static void server_line(struct xfer *x, const char *data, size_t n)
 		k--;
 	append(x, "< ", data, k);
 	snprintf(line, sizeof(line), "%.*s", (int)(k > 500 ? 500 : k), data);
+	text_trim_partial(line);
 	/* A challenge with a payload after the token was sent is the server's error report (RFC 7628). */
 	if (x->auth_sent && !x->sasl_error[0] &&
 	    ((line[0] == '+' && line[1] == ' ' && line[2]) || (!strncmp(line, "334 ", 4) && line[4]))) {
@@ -107,6 +115,7 @@ static void server_line(struct xfer *x, const char *data, size_t n)
 			for (char *c = x->sasl_error; *c; c++)
 				if ((unsigned char)*c < 0x20)
 					*c = ' ';
+			text_trim_partial(x->sasl_error);
 			free(dec);
 		}
 	}

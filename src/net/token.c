@@ -13,6 +13,7 @@
 
 #include "core/codec.h"
 #include "core/i18n.h"
+#include "core/text.h"
 #include "http.h"
 
 #define ASSERTION_TYPE "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
@@ -58,8 +59,10 @@ static void copy_json_str(const cJSON *o, const char *k, char *dst, size_t n)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
 
-	if (cJSON_IsString(v))
+	if (cJSON_IsString(v)) {
 		snprintf(dst, n, "%s", v->valuestring);
+		text_trim_partial(dst); /* a cut never splits a character */
+	}
 }
 
 /* Microsoft's error body; the code comes from error_codes, or the AADSTS prefix as a fallback

@@ -52,6 +52,7 @@ APPS = {
     "77777777-0000-0000-0000-000000000004": {"secrets": [SECRET], "roles": BOTH, "token": "wrongtenant"},
     "77777777-0000-0000-0000-000000000005": {"secrets": [SECRET], "roles": BOTH, "token": "public"},
     "77777777-0000-0000-0000-000000000006": {"secrets": [SECRET], "roles": BOTH, "token": "disabled"},
+    "77777777-0000-0000-0000-000000000007": {"secrets": [SECRET], "roles": BOTH, "token": "escape"},
 }
 # client_id -> fault (the secret is not checked)
 FAULTS = {
@@ -69,7 +70,18 @@ FAULTS = {
     "f0000000-0000-0000-0000-00000000000c": "redirect",
     "f0000000-0000-0000-0000-00000000000d": "429",
     "f0000000-0000-0000-0000-00000000000e": "unknown-code",
+    # hostile servers
+    "f0000000-0000-0000-0000-0000000000f1": "escape",
+    "f0000000-0000-0000-0000-0000000000f2": "stall",
+    "f0000000-0000-0000-0000-0000000000f3": "dribble",
+    "f0000000-0000-0000-0000-0000000000f4": "huge-expiry",
+    "f0000000-0000-0000-0000-0000000000f5": "huge-retry-after",
+    "f0000000-0000-0000-0000-0000000000f6": "huge-expiry-string",
 }
+# Terminal escapes a hostile server puts in every text it sends: clipboard write, clear screen, a
+# C1 control, a bidirectional override and a Nagios perfdata separator.
+ESC = "\x1b]52;c;aGFja2Vk\x07\x1b[2J\u009b31m\u202e|x"
+ESCAPE_TENANT = "escape.example.test"
 ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 
 
@@ -116,6 +128,9 @@ def access_token(keys, appid, app, acr):
         "rh": "0.AAAA" + b64u(os.urandom(12)) + ".", "roles": list(app["roles"]), "sid": str(uuid.uuid4()),
         "sub": OID, "tid": tid, "uti": b64u(os.urandom(16)), "ver": "1.0",
     }
+    if kind == "escape":
+        claims.update(aud="https://evil.example" + ESC, idtyp="user" + ESC, appidacr="3" + ESC,
+                      app_displayname=ESC, roles=list(app["roles"]) + ["Mail.Read" + ESC])
     return jwt(keys, claims, wrong=kind == "badsig")
 
 
@@ -155,7 +170,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if len(parts) == 4 and parts[1:] == ["v2.0", ".well-known", "openid-configuration"]:
             t = parts[0].lower()
             self.record({"path": self.path, "method": "GET"})
-            if t not in (TENANT,) + DOMAINS + (USGOV_TENANT,):
+            if t not in (TENANT,) + DOMAINS + (USGOV_TENANT, ESCAPE_TENANT):
                 st, body = ms_error(400, "invalid_tenant", 90002,
                                     f"Tenant '{parts[0]}' not found. Check to make sure you have the correct "
                                     "tenant ID and are signing into the correct cloud.")
@@ -163,6 +178,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 return self.send(st, body)
             host = self.headers.get("Host")
             gov = t == USGOV_TENANT
+            if t == ESCAPE_TENANT:
+                return self.send(200, {"token_endpoint": f"https://{host}/{TENANT}/oauth2/v2.0/token",
+                                       "issuer": "https://evil.example/" + ESC, "tenant_region_scope": "WW" + ESC,
+                                       "cloud_instance_name": "microsoftonline.com.evil.example" + ESC})
             return self.send(200, {
                 "token_endpoint": f"https://{host}/{TENANT}/oauth2/v2.0/token",
                 "issuer": f"https://login.microsoftonline.{'us' if gov else 'com'}/{TENANT}/v2.0",
@@ -278,6 +297,32 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return ok()
         if kind == "unknown-code":
             return self.send(*ms_error(400, "invalid_request", 9999999, "A brand-new failure nobody has catalogued yet."))
+        if kind == "escape":
+            st, body = ms_error(400, "invalid_client" + ESC, 7000215, "Invalid client secret provided." + ESC)
+            body.update(trace_id=ESC, correlation_id=ESC, timestamp=ESC)
+            return self.send(st, body)
+        if kind in ("stall", "dribble"):
+            # Headers at once, then nothing (or one byte every half second): only a deadline ends it.
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", "100000")
+            self.end_headers()
+            self.wfile.flush()
+            for _ in range(240):
+                if kind == "dribble":
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+                time.sleep(0.5)
+            return None
+        if kind == "huge-expiry":
+            return self.send(200, raw=b'{"token_type":"Bearer","expires_in":1e19,"access_token":"' +
+                             access_token(self.server.keys, cid, {"roles": BOTH}, "1").encode() + b'"}')
+        if kind == "huge-expiry-string":
+            return self.send(200, {"token_type": "Bearer", "expires_in": "99999999999999999999999",
+                                   "access_token": access_token(self.server.keys, cid, {"roles": BOTH}, "1")})
+        if kind == "huge-retry-after":
+            return self.send(429, raw=b"Too Many Requests", ctype="text/plain",
+                             headers=[("Retry-After", "99999999999999999999")])
         if kind == "badjson":
             return self.send(200, raw=b'{"token_type":"Bearer","expires_in":35')
         if kind == "html":
