@@ -261,10 +261,11 @@ static int parse(int argc, char **argv, struct options *o)
 		}
 	}
 	if (optind < argc) {
+		/* Not echoed: a stray argument is often the secret itself. */
 		fprintf(stderr,
-			_("%s: unexpected argument '%s'; secrets are never taken on the command line "
-			  "(use --secret-stdin or --secret-file)\n"),
-			PACKAGE, argv[optind]);
+			_("%s: unexpected argument %d (not shown); secrets are never taken on the command "
+			  "line (use --secret-stdin or --secret-file)\n"),
+			PACKAGE, optind);
 		return 2;
 	}
 	if (conflict) {

@@ -108,4 +108,32 @@ raw_controls "$TMP/escmail.transcript" && not_ok "  ... nor the transcript" "$(c
 	ok "  ... nor the transcript"
 MAIL_EP=()
 
+# Secret input: never cut, never half-used, never echoed.
+before=$(requests)
+long=$("$PY" -c "print('Ab12Q~' + 'x' * 5000)")
+run_stdin "$long" "$BIN" --batch "$TMP/good.answers" "${EP[@]}" --config "$TMP/long.json" --secret-stdin --token-only
+expect "a secret longer than 4096 bytes is refused, not cut" 3 "longer than 4096 bytes"
+printf 'Ab12Q~part-one\0part-two\n' >"$TMP/nul.secret"
+chmod 600 "$TMP/nul.secret"
+run "$BIN" --batch "$TMP/good.answers" "${EP[@]}" --config "$TMP/nul.json" --secret-file "$TMP/nul.secret" --token-only
+expect "a secret with a NUL byte is refused, not cut" 3 "NUL byte"
+printf 'Ab12Q~first-line-of-two-lines.abcdefghijk\nsecond\n' >"$TMP/two.secret"
+chmod 600 "$TMP/two.secret"
+run "$BIN" --batch "$TMP/good.answers" "${EP[@]}" --config "$TMP/two.json" --secret-file "$TMP/two.secret" --token-only
+expect "a secret file with a second line is refused" 3 "more than one line"
+[ "$(requests)" = "$before" ] && [ ! -e "$TMP/long.json" ] && [ ! -e "$TMP/nul.json" ] && ok "  ... nothing was sent or saved" ||
+	not_ok "  ... nothing was sent or saved"
+printf '{ "tenant": "%s", "client_id": "%s", "client_secret": null, "client_secret": "in-the-file" }\n' "$TENANT" "$APP" \
+	>"$TMP/dup.answers"
+run_stdin "$SECRET" "$BIN" --batch "$TMP/dup.answers" "${EP[@]}" --config "$TMP/dup.json" --secret-stdin --token-only
+expect "a key given twice in an answers file is refused" 3 "dup.answers:1:[0-9]+: 'client_secret' is given more than once"
+refute "  ... and the value is not echoed" "in-the-file"
+printf '{ "tenant": "%s", "mail_server": { "username": "a@example.test", "username": "b@example.test" } }\n' \
+	"$TENANT" >"$TMP/dup2.answers"
+run_stdin "$SECRET" "$BIN" --batch "$TMP/dup2.answers" "${EP[@]}" --config "$TMP/dup.json" --secret-stdin --token-only
+expect "  ... in a nested object too" 3 "'username' is given more than once"
+run "$BIN" --rotate "$NEW_SECRET"
+expect "a stray argument is refused without echoing it" 2 "never taken on the command line"
+refute "  ... the argument is not shown" "$NEW_SECRET"
+
 done_testing

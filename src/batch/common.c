@@ -54,32 +54,58 @@ void batch_verify_opts(const struct options *o, struct verify_opts *vo)
 	vo->ud = (void *)o;
 }
 
-static char *read_line_fd(int fd)
-{
-	char buf[4096];
-	size_t n = 0;
-	ssize_t k;
-	char *out;
+#define SECRET_MAX 4096
 
+/* The secret is the first line of fd. Nothing is cut silently: a longer input, a NUL byte or a
+ * second line with text is refused rather than half-used. */
+static enum o365_rc read_secret_fd(int fd, const char *what, char **out, struct o365_err *e)
+{
+	char buf[SECRET_MAX + 2];
+	size_t n = 0, line;
+	ssize_t k;
+	enum o365_rc rc = O365_OK;
+
+	*out = NULL;
 	while (n < sizeof(buf) - 1 && (k = read(fd, buf + n, sizeof(buf) - 1 - n)) != 0) {
 		if (k < 0 && errno == EINTR)
 			continue;
-		if (k < 0)
-			break;
+		if (k < 0) {
+			rc = err_set(e, O365_ECONFIG, _("%s: cannot read: %s"), what, strerror(errno));
+			goto out;
+		}
 		n += (size_t)k;
 	}
 	buf[n] = '\0';
-	buf[strcspn(buf, "\r\n")] = '\0';
-	out = strdup(buf);
+	line = strcspn(buf, "\r\n");
+	if (memchr(buf, '\0', n)) {
+		rc = err_set(e, O365_ECONFIG,
+			     _("%s: the secret contains a NUL byte; it was not copied whole"), what);
+		goto out;
+	}
+	if (n == sizeof(buf) - 1 && line == n) {
+		rc = err_set(e, O365_ECONFIG, _("%s: the secret is longer than %d bytes; nothing was sent"),
+			     what, SECRET_MAX);
+		goto out;
+	}
+	if (buf[line + strspn(buf + line, " \t\r\n")]) {
+		rc = err_set(e, O365_ECONFIG, _("%s: more than one line; give only the secret Value"), what);
+		goto out;
+	}
+	buf[line] = '\0';
+	if (!(*out = strdup(buf)))
+		rc = err_set(e, O365_EIO, "%s", _("Out of memory."));
+out:
 	codec_cleanse(buf, sizeof(buf));
-	return out;
+	return rc;
 }
 
 enum o365_rc batch_read_secret(const struct options *o, char **secret, struct o365_err *e)
 {
 	*secret = NULL;
 	if (o->secret_stdin) {
-		*secret = read_line_fd(STDIN_FILENO);
+		enum o365_rc rc = read_secret_fd(STDIN_FILENO, _("standard input"), secret, e);
+		if (rc != O365_OK)
+			return rc;
 	} else if (o->secret_file) {
 		struct stat st;
 		int fd = open(o->secret_file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
@@ -99,8 +125,10 @@ enum o365_rc batch_read_secret(const struct options *o, char **secret, struct o3
 			err_fix(e, _("Run: chmod 600 '%s' (as its owner)"), o->secret_file);
 			return O365_ECONFIG;
 		}
-		*secret = read_line_fd(fd);
+		enum o365_rc rc = read_secret_fd(fd, o->secret_file, secret, e);
 		close(fd);
+		if (rc != O365_OK)
+			return rc;
 	} else {
 		return O365_OK;
 	}

@@ -313,6 +313,43 @@ static void read_profile(struct reader *r, const cJSON *root, struct profile *p)
 	}
 }
 
+static int cmp_key(const void *a, const void *b)
+{
+	return strcmp((*(const cJSON *const *)a)->string, (*(const cJSON *const *)b)->string);
+}
+
+/* A key given twice in one object is ambiguous (the reader would take the first, another tool the
+ * last), so it is refused. Returns the repeated key, NULL when none; *oom on allocation failure. */
+static const char *duplicate_key(const cJSON *o, bool *oom)
+{
+	const cJSON **keys = NULL, *it;
+	const char *dup = NULL;
+	size_t n = 0;
+
+	if (cJSON_IsObject(o)) {
+		for (it = o->child; it; it = it->next)
+			n++;
+		if (n > 1 && !(keys = malloc(n * sizeof(*keys)))) {
+			*oom = true;
+			return NULL;
+		}
+		n = 0;
+		for (it = o->child; keys && it; it = it->next)
+			if (it->string)
+				keys[n++] = it;
+		if (keys)
+			qsort(keys, n, sizeof(*keys), cmp_key);
+		for (size_t i = 1; keys && i < n && !dup; i++)
+			if (!strcmp(keys[i - 1]->string, keys[i]->string))
+				dup = keys[i]->string;
+		free(keys);
+	}
+	for (it = o ? o->child : NULL; it && !dup && !*oom; it = it->next)
+		if (cJSON_IsObject(it) || cJSON_IsArray(it))
+			dup = duplicate_key(it, oom);
+	return dup;
+}
+
 static enum o365_rc from_json(const char *text, const char *where, struct profile **out, struct o365_err *e,
 			      bool answers)
 {
@@ -336,6 +373,16 @@ static enum o365_rc from_json(const char *text, const char *where, struct profil
 	if (!cJSON_IsObject(root)) {
 		err_set(e, O365_ECONFIG, _("%s:1:1: a profile is a JSON object { ... }"), where);
 		goto fail;
+	}
+	{
+		bool oom = false;
+		const char *dup = duplicate_key(root, &oom);
+		if (dup || oom) {
+			bad(&r, dup ? dup : "",
+			    dup ? _("is given more than once; keep exactly one")
+				: _("could not be checked (out of memory)"));
+			goto fail;
+		}
 	}
 	if (!answers && !cJSON_GetObjectItemCaseSensitive(root, "schema")) {
 		err_set(e, O365_ECONFIG, _("%s: no \"schema\" key: this is not an o365-oauth-setup profile"),
