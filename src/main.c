@@ -112,7 +112,7 @@ static void usage(FILE *f)
 		"      --token-only         check fields, tenant and token; skip the mailboxes\n"
 		"      --nagios             with --check: one status line and Nagios exit codes\n"
 		"      --include-secret     with --export: include the client secret\n"
-		"      --timeout SECONDS    limit for each network request (30)\n\n"),
+		"      --timeout SECONDS    limit for the token phase and each mailbox login (30)\n\n"),
 	      f);
 	fputs(_("Other:\n"
 		"      --no-color           no colours (NO_COLOR is honoured too)\n"

@@ -136,4 +136,56 @@ run "$BIN" --rotate "$NEW_SECRET"
 expect "a stray argument is refused without echoing it" 2 "never taken on the command line"
 refute "  ... the argument is not shown" "$NEW_SECRET"
 
+# PowerShell takes the typographic quotes as quotes too: each is doubled, none ends a string.
+profile "$TMP/ps.json" "\"tenant\": \"$TENANT\", \"client_id\": \"$APP\", \"client_secret\": \"$SECRET\", \"app_name\": \"Kit’; Remove-Mailbox x; ‘‚‛'\",
+  \"mail_server\": { \"username\": \"o’brien@example.test\", \"sender\": \"o’brien@example.test\" }"
+run "$BIN" --powershell --config "$TMP/ps.json"
+expect "powershell: typographic quotes are doubled" 0 "-DisplayName 'Kit’’; Remove-Mailbox x; ‘‘‚‚‛‛'''\$" \
+	"-Identity 'o’’brien@example.test'"
+run "$BIN" --check --config "$TMP/ps.json" "${EP[@]}"
+expect "an address with a typographic quote is not valid" 3 "typographic quote" "plain apostrophe"
+
+# Numbers from servers and files are range-checked before any conversion.
+answers "$TMP/exp.answers" f0000000-0000-0000-0000-0000000000f4
+run_stdin "$SECRET" "$BIN" --batch "$TMP/exp.answers" "${EP[@]}" --config "$TMP/exp.json" --secret-stdin --token-only
+expect "expires_in 1e19 is not taken as a negative validity" 0 "Token issued \(valid 3599 s\)"
+refute "  ... no undefined behaviour" "runtime error|valid -"
+answers "$TMP/exps.answers" f0000000-0000-0000-0000-0000000000f6
+run_stdin "$SECRET" "$BIN" --batch "$TMP/exps.answers" "${EP[@]}" --config "$TMP/exps.json" --secret-stdin --token-only
+expect "expires_in \"99999999999999999999999\" likewise" 0 "Token issued \(valid 3599 s\)"
+refute "  ... no undefined behaviour" "runtime error|valid -"
+profile "$TMP/port.json" "\"tenant\": \"$TENANT\", \"mail_server\": { \"smtp_port\": 1e20 }"
+run "$BIN" --check --config "$TMP/port.json"
+expect "smtp_port 1e20 is refused as out of range" 3 "'smtp_port' must be a whole number from 1 to 65535"
+refute "  ... no undefined behaviour" "runtime error"
+answers "$TMP/ra.answers" f0000000-0000-0000-0000-0000000000f5
+t0=$(date +%s%N)
+run_stdin "$SECRET" "$BIN" --batch "$TMP/ra.answers" "${EP[@]}" --config "$TMP/ra.json" --secret-stdin --token-only --timeout 3
+t=$((($(date +%s%N) - t0) / 1000000))
+expect "Retry-After: 99999999999999999999 is capped, not multiplied into a negative wait" 7 "HTTP 429"
+refute "  ... no undefined behaviour" "runtime error"
+[ "$t" -lt 6000 ] && ok "  ... and the run keeps to --timeout 3 (${t} ms)" || not_ok "  ... and the run keeps to --timeout 3" "${t} ms"
+
+# Bounded waits: a stalled or dribbling token endpoint ends near --timeout, not after three tries.
+for kind in f2:stalls f3:dribbles; do
+	answers "$TMP/slow.answers" "f0000000-0000-0000-0000-0000000000${kind%%:*}"
+	t0=$(date +%s%N)
+	run_stdin "$SECRET" "$BIN" --batch "$TMP/slow.answers" "${EP[@]}" --config "$TMP/slow.json" --secret-stdin --token-only \
+		--timeout 3
+	t=$((($(date +%s%N) - t0) / 1000000))
+	expect "a token endpoint that ${kind#*:}: clear message and status 7" 7 "did not answer in time"
+	[ "$t" -lt 5000 ] && ok "  ... the whole token phase ends within --timeout 3 (${t} ms)" ||
+		not_ok "  ... the whole token phase ends within --timeout 3" "${t} ms"
+done
+
+# Throttling and outages are named for what they are, with the HTTP status, never a set-up step.
+for kind in f7:429 f8:503; do
+	answers "$TMP/busy.answers" "f0000000-0000-0000-0000-0000000000${kind%%:*}"
+	run_stdin "$SECRET" "$BIN" --batch "$TMP/busy.answers" "${EP[@]}" --config "$TMP/busy.json" --secret-stdin --token-only \
+		--timeout 10
+	expect "HTTP ${kind#*:} with Microsoft's error body: transient, retried, try again later" 7 "HTTP ${kind#*:}" \
+		"Tried 3 times" "try again" "Microsoft said: " "trace ID [0-9a-f-]{36}"
+	refute "  ... not sent back to a set-up step" "Go back to step|FAILED at step"
+done
+
 done_testing

@@ -199,7 +199,9 @@ static void net_cfg_for(const struct profile *p, const struct verify_opts *o, st
 /* One FAIL line from a token-endpoint or discovery outcome, with Microsoft's IDs. */
 static void net_failure(struct report *r, const char *check, enum o365_rc rc, const struct net_result *nr)
 {
-	if (nr->code || nr->error[0]) {
+	bool transient = nr->fault == NF_HTTP_429 || nr->fault == NF_HTTP_5XX;
+
+	if ((nr->code || nr->error[0]) && !transient) {
 		const struct fix *fx = catalogue_aadsts(nr->code);
 		char text[1400];
 		if (nr->code)
@@ -232,10 +234,27 @@ static void net_failure(struct report *r, const char *check, enum o365_rc rc, co
 				   nr->detail[0] ? " " : "", nr->detail);
 		if (nr->attempts > 1)
 			report_add(r, RS_INFO, check, -1, O365_OK, NULL, _("Tried %d times."), nr->attempts);
+		if (transient && (nr->error[0] || nr->description[0]))
+			report_add(r, RS_INFO, check, -1, O365_OK, NULL, _("Microsoft said: %s %s"),
+				   nr->error, nr->description);
+		if (transient && (nr->trace_id[0] || nr->correlation_id[0]))
+			report_add(r, RS_INFO, check, -1, O365_OK, NULL,
+				   _("For a support ticket: trace ID %s, correlation ID %s, timestamp %s"),
+				   nr->trace_id[0] ? nr->trace_id : "-",
+				   nr->correlation_id[0] ? nr->correlation_id : "-",
+				   nr->timestamp[0] ? nr->timestamp : "-");
 	}
 }
 
-static enum o365_rc check_tenant(struct profile *p, const struct verify_opts *o, struct report *r)
+/* One deadline for the token phase: discovery, the token request and every retry end within
+ * --timeout (30 s by default), however the server stalls or dribbles. */
+static void start_token_phase(const struct verify_opts *o, struct verify_state *st)
+{
+	st->token_deadline_ms = net_now_ms() + (o->timeout_ms > 0 ? o->timeout_ms : 30000);
+}
+
+static enum o365_rc check_tenant(struct profile *p, const struct verify_opts *o, struct verify_state *st,
+				 struct report *r)
 {
 	struct net_cfg cfg;
 	struct discovery d;
@@ -244,6 +263,7 @@ static enum o365_rc check_tenant(struct profile *p, const struct verify_opts *o,
 	int cloud;
 
 	net_cfg_for(p, o, &cfg);
+	cfg.deadline_ms = st->token_deadline_ms;
 	progress(o, _("Looking up tenant %s ..."), p->tenant);
 	rc = net_discover(&cfg, profile_authority(p), p->tenant, &d, &nr);
 	if (rc != O365_OK) {
@@ -293,6 +313,7 @@ static enum o365_rc check_token(struct profile *p, const struct verify_opts *o, 
 		req.secret = o->secret_override ? o->secret_override : p->secret;
 	}
 	net_cfg_for(p, o, &cfg);
+	cfg.deadline_ms = st->token_deadline_ms;
 	if (!token_usable(&st->token, time(NULL))) {
 		token_clear(&st->token);
 		struct timespec t0, t1;
@@ -490,8 +511,11 @@ static enum o365_rc check_mailboxes(struct profile *p, const struct verify_opts 
 			report_add(r, RS_FAIL, "mailboxes", -1, O365_ECANCEL, NULL, "%s", _("Cancelled."));
 			return O365_ECANCEL;
 		}
-		if (!token_usable(&st->token, time(NULL)) && check_token(p, o, st, r) != O365_OK)
-			return report_rc(r);
+		if (!token_usable(&st->token, time(NULL))) {
+			start_token_phase(o, st);
+			if (check_token(p, o, st, r) != O365_OK)
+				return report_rc(r);
+		}
 	}
 	for (int i = 0; i < n; i++) {
 		double *t = res[i].proto == MP_IMAP ? &st->t_imap : &st->t_smtp;
@@ -583,14 +607,17 @@ enum o365_rc verify_run(struct profile *p, const struct verify_opts *o, struct v
 		if (validate_tenant(p->tenant, &m) != V_OK)
 			report_add(r, RS_FAIL, "tenant", STEP_APP, O365_ECONFIG, m.text, "%s",
 				   _("Directory (tenant) ID is not valid."));
-		else
-			check_tenant(p, o, r);
+		else {
+			start_token_phase(o, st);
+			check_tenant(p, o, st, r);
+		}
 		return report_rc(r);
 	}
 	verify_fields(p, o, r);
 	if (report_first_fail(r) || o->fields_only)
 		goto out;
-	if (check_tenant(p, o, r) != O365_OK)
+	start_token_phase(o, st);
+	if (check_tenant(p, o, st, r) != O365_OK)
 		goto out;
 	rc = check_token(p, o, st, r);
 	/* With a role missing the logins still run: the servers' words confirm the diagnosis. */

@@ -37,6 +37,7 @@ struct verify_state {
 	bool has_imap_role, has_smtp_role; /* meaningful when roles_known */
 	int suspect_step; /* a claims warning that explains refusals better than step 5, or -1 */
 	double t_token, t_imap, t_smtp; /* seconds, for monitoring */
+	long long token_deadline_ms;	/* discovery and token requests, retries included, end by it */
 };
 
 void verify_fields(const struct profile *p, const struct verify_opts *o, struct report *r);

@@ -20,7 +20,7 @@ static char *str_claim(const cJSON *o, const char *k)
 		return strdup(v->valuestring);
 	if (cJSON_IsNumber(v)) {
 		char buf[32];
-		snprintf(buf, sizeof(buf), "%ld", (long)v->valuedouble);
+		snprintf(buf, sizeof(buf), "%.0f", v->valuedouble);
 		return strdup(buf);
 	}
 	return NULL;
@@ -29,7 +29,10 @@ static char *str_claim(const cJSON *o, const char *k)
 static long num_claim(const cJSON *o, const char *k)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-	return cJSON_IsNumber(v) ? (long)v->valuedouble : 0;
+	long n = 0;
+
+	/* Unix times up to the year 9999; anything else is unreadable, not a wrapped number */
+	return cJSON_IsNumber(v) && validate_whole(v->valuedouble, 0, 253402300799L, &n) ? n : 0;
 }
 
 bool claims_decode(const char *token, struct claims *c, char *why, size_t whyn)

@@ -10,26 +10,35 @@
 #include "powershell.h"
 #include "strbuf.h"
 
-/* PowerShell single-quoted literal: a quote is doubled. */
+/* Length of a single-quote character at p: PowerShell takes ' and the typographic ‘ ’ ‚ ‛ alike,
+ * so each of them is doubled inside a single-quoted string. 0 when p is not one. */
+static size_t quote_len(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	if (*u == '\'')
+		return 1;
+	if (u[0] == 0xe2 && u[1] == 0x80 && u[2] >= 0x98 && u[2] <= 0x9b)
+		return 3;
+	return 0;
+}
+
+/* PowerShell single-quoted literal: every quote character is doubled. */
 static char *q(const char *s)
 {
-	size_t n = 3;
-	char *out, *o;
+	struct strbuf b = {0};
 
-	for (const char *p = s; *p; p++)
-		n += *p == '\'' ? 2 : 1;
-	if (!(out = malloc(n)))
-		return NULL;
-	o = out;
-	*o++ = '\'';
-	for (const char *p = s; *p; p++) {
-		if (*p == '\'')
-			*o++ = '\'';
-		*o++ = *p;
+	strbuf_add(&b, "'", 1);
+	while (*s) {
+		size_t n = quote_len(s);
+		if (n)
+			strbuf_add(&b, s, n);
+		n = n ? n : 1;
+		strbuf_add(&b, s, n);
+		s += n;
 	}
-	*o++ = '\'';
-	*o = '\0';
-	return out;
+	strbuf_add(&b, "'", 1);
+	return strbuf_finish(&b);
 }
 
 char *powershell_script(const struct profile *p, time_t now)

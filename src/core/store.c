@@ -14,6 +14,7 @@
 #include "codec.h"
 #include "i18n.h"
 #include "store.h"
+#include "validate.h"
 
 static void (*fault_hook)(int point);
 
@@ -169,13 +170,14 @@ static void get_int(struct reader *r, const cJSON *obj, const char *key, int *ds
 
 	if (!v)
 		return;
-	if (!cJSON_IsNumber(v) || v->valuedouble != (double)(int)v->valuedouble || v->valueint < lo ||
-	    v->valueint > hi) {
+	long n = 0;
+
+	if (!cJSON_IsNumber(v) || !validate_whole(v->valuedouble, lo, hi, &n)) {
 		snprintf(what, sizeof(what), _("must be a whole number from %d to %d"), lo, hi);
 		bad(r, key, what);
 		return;
 	}
-	*dst = v->valueint;
+	*dst = (int)n;
 }
 
 static const cJSON *get_obj(struct reader *r, const cJSON *obj, const char *key)

@@ -304,6 +304,14 @@ enum vres validate_email(const char *in, struct vmsg *m)
 			t);
 		goto out;
 	}
+	/* Typographic quotes are no part of an address and end a PowerShell string. */
+	if (strstr(t, "\u2018") || strstr(t, "\u2019") || strstr(t, "\u201a") || strstr(t, "\u201b") ||
+	    strstr(t, "\u201c") || strstr(t, "\u201d")) {
+		r = say(m, V_ERR,
+			_("'%s' has a typographic quote (such as ’); type a plain apostrophe (') instead."),
+			t);
+		goto out;
+	}
 	for (p = t; p < at; p++) {
 		if (isspace((unsigned char)*p) || iscntrl((unsigned char)*p) || strchr("<>()[],;:\\\"", *p)) {
 			r = say(m, V_ERR, _("'%s' has characters that are not allowed in an address."), t);
@@ -428,6 +436,15 @@ bool validate_hostport(const char *s, char *host, size_t hn, int *port)
 		*port = (int)v;
 	}
 	return valid_hostname(host);
+}
+
+bool validate_whole(double d, long lo, long hi, long *out)
+{
+	/* the range test comes first: only then is the conversion defined */
+	if (!(d >= (double)lo && d <= (double)hi) || (double)(long)d != d)
+		return false;
+	*out = (long)d;
+	return true;
 }
 
 bool validate_parse_date(const char *s, struct tm *tm)

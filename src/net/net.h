@@ -17,6 +17,7 @@ struct net_cfg {
 	int max_attempts;	    /* 0 = 3 */
 	long max_retry_wait_ms;	    /* cap on Retry-After, 0 = 30 s */
 	volatile const int *cancel; /* set non-zero to abort */
+	long long deadline_ms;	    /* net_now_ms() by which every attempt and wait ends, 0 = none */
 };
 
 /* The outcome of a token-endpoint or discovery request. */
@@ -58,6 +59,8 @@ struct token_request {
 };
 
 void net_global_init(void);
+/* Monotonic milliseconds, for deadlines. */
+long long net_now_ms(void);
 /* Returns O365_OK with a token, else a code and r filled for the catalogue. */
 enum o365_rc net_token_fetch(const struct net_cfg *cfg, const struct token_request *req, struct token *out,
 			     struct net_result *r);

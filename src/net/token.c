@@ -14,6 +14,7 @@
 #include "core/codec.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/validate.h"
 #include "http.h"
 
 #define ASSERTION_TYPE "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
@@ -78,9 +79,12 @@ static void parse_error(const cJSON *o, struct net_result *r)
 	copy_json_str(o, "correlation_id", r->correlation_id, sizeof(r->correlation_id));
 	copy_json_str(o, "timestamp", r->timestamp, sizeof(r->timestamp));
 	if (cJSON_IsArray(codes) && cJSON_IsNumber(cJSON_GetArrayItem(codes, 0)))
-		r->code = (long)cJSON_GetArrayItem(codes, 0)->valuedouble;
-	else if ((p = strstr(r->description, "AADSTS")))
-		r->code = strtol(p + 6, NULL, 10);
+		validate_whole(cJSON_GetArrayItem(codes, 0)->valuedouble, 0, 999999999, &r->code);
+	else if ((p = strstr(r->description, "AADSTS")) && p[6] >= '0' && p[6] <= '9') {
+		char *end;
+		long c = strtol(p + 6, &end, 10);
+		r->code = end - (p + 6) <= 9 ? c : 0;
+	}
 	/* Keep only the first line of the description: the rest repeats the IDs. */
 	if ((p = strpbrk(r->description, "\r\n")))
 		r->description[p - r->description] = '\0';
@@ -127,6 +131,11 @@ static enum o365_rc classify(enum net_fault f, struct http_resp *h, struct net_r
 	}
 	parse_error(o, r);
 	cJSON_Delete(o);
+	/* Throttling and outages are transient whatever the body says: never a set-up mistake. */
+	if (h->status == 429 || h->status >= 500) {
+		r->fault = h->status == 429 ? NF_HTTP_429 : NF_HTTP_5XX;
+		return O365_ENET;
+	}
 	if (r->code || r->error[0]) {
 		const struct fix *fx = catalogue_aadsts(r->code);
 		r->fault = NF_NONE;
@@ -242,6 +251,24 @@ out:
 	return out;
 }
 
+/* expires_in arrives as a number, or as a string from some proxies; a value no token has (beyond
+ * a day, negative, not a number) counts as absent: Entra's client-credentials tokens last 3599 s. */
+static long expires_in(const cJSON *ei)
+{
+	long v = 0;
+	char *end;
+
+	if (cJSON_IsNumber(ei) && validate_whole(ei->valuedouble, 1, 86400, &v))
+		return v;
+	if (cJSON_IsString(ei) && ei->valuestring[0] >= '0' && ei->valuestring[0] <= '9' &&
+	    strlen(ei->valuestring) <= 6) {
+		v = strtol(ei->valuestring, &end, 10);
+		if (!*end && v >= 1 && v <= 86400)
+			return v;
+	}
+	return 3599;
+}
+
 enum o365_rc net_token_fetch(const struct net_cfg *cfg, const struct token_request *req, struct token *out,
 			     struct net_result *r)
 {
@@ -296,10 +323,7 @@ enum o365_rc net_token_fetch(const struct net_cfg *cfg, const struct token_reque
 		} else {
 			out->access_token = strdup(at->valuestring);
 			codec_cleanse(at->valuestring, strlen(at->valuestring));
-			/* expires_in arrives as a number, or as a string from some proxies */
-			out->expires_in = cJSON_IsNumber(ei)   ? (long)ei->valuedouble
-					  : cJSON_IsString(ei) ? strtol(ei->valuestring, NULL, 10)
-							       : 3599;
+			out->expires_in = expires_in(ei);
 			out->obtained = time(NULL);
 		}
 	}

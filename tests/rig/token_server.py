@@ -77,6 +77,8 @@ FAULTS = {
     "f0000000-0000-0000-0000-0000000000f4": "huge-expiry",
     "f0000000-0000-0000-0000-0000000000f5": "huge-retry-after",
     "f0000000-0000-0000-0000-0000000000f6": "huge-expiry-string",
+    "f0000000-0000-0000-0000-0000000000f7": "429-json",
+    "f0000000-0000-0000-0000-0000000000f8": "503-json",
 }
 # Terminal escapes a hostile server puts in every text it sends: clipboard write, clear screen, a
 # C1 control, a bidirectional override and a Nagios perfdata separator.
@@ -320,6 +322,20 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if kind == "huge-expiry-string":
             return self.send(200, {"token_type": "Bearer", "expires_in": "99999999999999999999999",
                                    "access_token": access_token(self.server.keys, cid, {"roles": BOTH}, "1")})
+        if kind in ("429-json", "503-json"):
+            # Microsoft's own words with the status: a throttled or unavailable service, nothing to fix
+            st, body = (ms_error(429, "invalid_request", 50196, "The server terminated an operation because "
+                                 "it encountered a client request loop.") if kind == "429-json" else
+                        ms_error(503, "temporarily_unavailable", 90033, "A transient error has occurred. "
+                                 "Please try again."))
+            body_bytes = json.dumps(body).encode()
+            self.send_response(st)
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.send_header("Content-Length", str(len(body_bytes)))
+            self.send_header("Retry-After", "1")
+            self.end_headers()
+            self.wfile.write(body_bytes)
+            return None
         if kind == "huge-retry-after":
             return self.send(429, raw=b"Too Many Requests", ctype="text/plain",
                              headers=[("Retry-After", "99999999999999999999")])
