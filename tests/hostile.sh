@@ -188,4 +188,38 @@ for kind in f7:429 f8:503; do
 	refute "  ... not sent back to a set-up step" "Go back to step|FAILED at step"
 done
 
+# A token for another tenant or app ends the run at the token stage (status 4).
+for c in 04:tenant 08:app; do
+	answers "$TMP/claim.answers" "77777777-0000-0000-0000-0000000000${c%%:*}"
+	run_stdin "$SECRET" "$BIN" --batch "$TMP/claim.answers" "${EP[@]}" --config "$TMP/claim.json" --secret-stdin \
+		--save-unverified --timeout 10
+	expect "a token for another ${c#*:}: FAIL at the token stage, status 4" 4 "FAIL +claims +The token is for ${c#*:}" \
+		"FAILED at step 1"
+done
+
+# The mailbox that logs in is always checked, and granted in the PowerShell.
+MAIL_EP=(--imap-server "127.0.0.1:$LINES_IMAP" --smtp-server "127.0.0.1:$LINES_SMTP")
+answers "$TMP/user.answers" "$APP" "$TENANT" true '"mailboxes": ["box@example.test"]'
+sed -i 's/"username": "box@example.test"/"username": "authfail@example.test"/' "$TMP/user.answers"
+run_stdin "$SECRET" "$BIN" --batch "$TMP/user.answers" "${EP[@]}" "${MAIL_EP[@]}" --config "$TMP/user.json" --secret-stdin \
+	--save-unverified --timeout 10
+expect "the Username is checked although the mailbox list lacks it" 6 "OK +imap:box@example.test" \
+	"FAIL +imap:authfail@example.test" "FAIL +smtp:authfail@example.test"
+run "$BIN" --powershell --config "$TMP/user.json"
+expect "  ... and the PowerShell grants it" 0 "Add-MailboxPermission -Identity 'authfail@example.test'" \
+	"Add-MailboxPermission -Identity 'box@example.test'"
+MAIL_EP=()
+
+# Output survives a kill: each report line is written out as the check goes.
+profile "$TMP/stall.json" "\"tenant\": \"$TENANT\", \"client_id\": \"f0000000-0000-0000-0000-0000000000f2\",
+  \"client_secret\": \"$SECRET\", \"endpoints\": { \"authority\": \"$AUTHORITY\", \"ca_file\": \"$CA\" }"
+"$BIN" --check --config "$TMP/stall.json" --token-only --timeout 60 >"$TMP/stall.log" 2>&1 </dev/null &
+pid=$!
+for _ in $(seq 1 100); do grep -q "OK +tenant" "$TMP/stall.log" && break; sleep 0.1; done
+kill -KILL "$pid"
+wait "$pid" 2>/dev/null
+grep -q "^Checking " "$TMP/stall.log" && grep -Eq "^WARN +endpoints" "$TMP/stall.log" && grep -Eq "^OK +tenant" "$TMP/stall.log" &&
+	ok "a --check killed while the token endpoint hangs leaves its lines so far in the log" ||
+	not_ok "a --check killed while the token endpoint hangs leaves its lines so far in the log" "$(cat "$TMP/stall.log")"
+
 done_testing

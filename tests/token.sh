@@ -60,7 +60,10 @@ scenario smtp-role-missing 55555555-6666-7777-8888-999999999999 "$TENANT" false 
 scenario public-client 77777777-0000-0000-0000-000000000005 "$TENANT" true 4 "AADSTS700025" "public client"
 scenario disabled-app 77777777-0000-0000-0000-000000000006 "$TENANT" true 4 "AADSTS7000112" "disabled"
 scenario wrong-audience 77777777-0000-0000-0000-000000000003 "$TENANT" true 0 "WARN .*not Exchange Online"
-scenario wrong-tenant-claim 77777777-0000-0000-0000-000000000004 "$TENANT" true 0 "WARN .*token is for tenant"
+scenario wrong-tenant-claim 77777777-0000-0000-0000-000000000004 "$TENANT" true 4 "FAIL +claims +The token is for tenant" \
+	"FAILED at step 1"
+scenario wrong-app-claim 77777777-0000-0000-0000-000000000008 "$TENANT" true 4 "FAIL +claims +The token is for app" \
+	"FAILED at step 1"
 scenario usgov-tenant "$APP" usgov.example.test true 4 "another cloud" "AADSTS90002"
 scenario 429-then-ok f0000000-0000-0000-0000-000000000009 "$TENANT" true 0 "Token issued .*after retries"
 scenario 503-then-ok f0000000-0000-0000-0000-00000000000a "$TENANT" true 0 "after retries"

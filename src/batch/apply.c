@@ -173,6 +173,7 @@ enum o365_rc batch_apply(const struct options *o)
 	}
 	p->draft = false;
 	batch_verify_opts(o, &vo);
+	batch_live_report(o, &r);
 	rc = verify_run(p, &vo, &st, &r);
 	batch_print_report(o, &r);
 	if (rc == O365_OK || rc == O365_EEXPIRY || o->save_unverified) {

@@ -60,6 +60,7 @@ enum o365_rc batch_rotate(const struct options *o)
 	next->auth = AUTH_SECRET;
 	profile_set_str(&next->secret_expiry, o->secret_expiry);
 	batch_verify_opts(o, &vo);
+	batch_live_report(o, &r);
 	printf(_("Verifying the new secret for %s (the old one stays in force) ...\n"), l.path);
 	rc = verify_run(next, &vo, &st, &r);
 	batch_print_report(o, &r);

@@ -358,6 +358,11 @@ static enum o365_rc check_token(struct profile *p, const struct verify_opts *o, 
 	st->has_imap_role = claims_has_role(&c, ROLE_IMAP);
 	st->has_smtp_role = claims_has_role(&c, ROLE_SMTP);
 	claims_free(&c);
+	/* A token for another tenant or app ends the run here: no mailbox could accept it. */
+	for (int i = 0; i < r->n; i++)
+		if (r->lines[i].st == RS_FAIL && r->lines[i].rc == O365_EAUTH &&
+		    !strcmp(r->lines[i].check, "claims"))
+			return O365_EAUTH;
 	return st->roles_ok ? O365_OK : O365_EROLES;
 }
 
@@ -451,13 +456,11 @@ static int interval(void)
 	return v > 0 && v <= 600 ? v : 60;
 }
 
-static enum o365_rc check_mailboxes(struct profile *p, const struct verify_opts *o, struct verify_state *st,
-				    struct report *r)
+static enum o365_rc check_boxes(struct profile *p, const struct verify_opts *o, struct verify_state *st,
+				struct report *r, const char *const *boxes)
 {
 	struct mail_cfg mc;
 	struct mail_result *res = NULL;
-	const char *fallback[2];
-	const char *const *boxes = profile_check_mailboxes(p, fallback);
 	int n = 0, refused;
 	time_t deadline = time(NULL) + (time_t)o->wait_minutes * 60;
 	enum o365_rc rc;
@@ -565,6 +568,22 @@ static enum o365_rc check_mailboxes(struct profile *p, const struct verify_opts 
 		mail_results_free(&res, n);
 	}
 	return report_rc(r);
+}
+
+/* The listed mailboxes and always the Username: the account the Extension Kit logs in with. */
+static enum o365_rc check_mailboxes(struct profile *p, const struct verify_opts *o, struct verify_state *st,
+				    struct report *r)
+{
+	const char **boxes = profile_login_mailboxes(p);
+	enum o365_rc rc;
+
+	if (!boxes) {
+		report_add(r, RS_FAIL, "mailboxes", -1, O365_EIO, NULL, "%s", _("Out of memory."));
+		return O365_EIO;
+	}
+	rc = check_boxes(p, o, st, r, boxes);
+	free(boxes);
+	return rc;
 }
 
 static void record(struct profile *p, const struct report *r)

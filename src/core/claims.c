@@ -156,14 +156,15 @@ bool claims_diagnose(const struct claims *c, struct profile *p, time_t now, stru
 	char list[512] = "";
 
 	/* tenant: a domain cannot be compared with the GUID in tid */
+	/* A token for another tenant or app can never open these mailboxes: a failure, not a hint. */
 	if (c->tid && p->tenant && validate_is_guid(p->tenant) && strcasecmp(c->tid, p->tenant) != 0)
-		report_add(r, RS_WARN, "claims", STEP_APP, O365_EAUTH,
+		report_add(r, RS_FAIL, "claims", STEP_APP, O365_EAUTH,
 			   _("Copy the Directory (tenant) ID again from the app's Overview page."),
 			   _("The token is for tenant %s, not the tenant entered (%s)."), c->tid, p->tenant);
 	else if (c->tid)
 		report_add(r, RS_OK, "claims", -1, O365_OK, NULL, _("Tenant (tid) %s"), c->tid);
 	if (c->appid && p->client_id && strcasecmp(c->appid, p->client_id) != 0)
-		report_add(r, RS_WARN, "claims", STEP_APP, O365_EAUTH,
+		report_add(r, RS_FAIL, "claims", STEP_APP, O365_EAUTH,
 			   _("Copy the Application (client) ID again."),
 			   _("The token is for app %s, not the client ID entered (%s)."), c->appid,
 			   p->client_id);

@@ -50,8 +50,7 @@ char *powershell_script(const struct profile *p, time_t now)
 	char *qt = q(p->tenant ? p->tenant : "<TENANT-ID>"),
 	     *qa = q(p->client_id ? p->client_id : "<CLIENT-ID>");
 	char *qo = q(oid), *qn = q(p->app_name && *p->app_name ? p->app_name : "Extension Kit");
-	const char *fallback[2];
-	const char *const *boxes = profile_check_mailboxes(p, fallback);
+	const char **boxes = profile_login_mailboxes(p);
 
 	gmtime_r(&now, &tm);
 	strftime(date, sizeof(date), "%Y-%m-%d", &tm);
@@ -75,7 +74,7 @@ char *powershell_script(const struct profile *p, time_t now)
 			    _("Run the token check (step 4) first: it fills in the Object ID below."));
 	strbuf_addf(&b, "New-ServicePrincipal -AppId %s -ObjectId %s -DisplayName %s\n\n", qa, qo, qn);
 	strbuf_addf(&b, "# %s\n", _("2. Let the service principal open each mailbox."));
-	for (int i = 0; boxes[i]; i++) {
+	for (int i = 0; boxes && boxes[i]; i++) {
 		char *qm = q(boxes[i]);
 		strbuf_addf(&b,
 			    "Add-MailboxPermission -Identity %s -User %s -AccessRights FullAccess "
@@ -106,7 +105,7 @@ char *powershell_script(const struct profile *p, time_t now)
 	}
 	strbuf_addf(&b, "# %s\n", _("Read-only checks: compare AppId and ObjectId with the values above."));
 	strbuf_addf(&b, "Get-ServicePrincipal -Identity %s | Format-List DisplayName,AppId,ObjectId\n", qo);
-	for (int i = 0; boxes[i]; i++) {
+	for (int i = 0; boxes && boxes[i]; i++) {
 		char *qm = q(boxes[i]);
 		strbuf_addf(&b, "Get-MailboxPermission -Identity %s -User %s\n", qm, qo);
 		free(qm);
@@ -121,6 +120,9 @@ char *powershell_script(const struct profile *p, time_t now)
 	}
 	strbuf_addf(&b, "Get-TransportConfig | Format-List SmtpClientAuthenticationDisabled\n");
 	strbuf_addf(&b, "\n# %s\n", _("Exchange can take 30-60 minutes to apply these changes."));
+	if (!boxes)
+		b.failed = true;
+	free(boxes);
 	free(qt);
 	free(qa);
 	free(qo);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "codec.h"
 #include "profile.h"
@@ -208,6 +209,24 @@ const char *const *profile_check_mailboxes(const struct profile *p, const char *
 	fallback[0] = p->username;
 	fallback[1] = NULL;
 	return fallback;
+}
+
+const char **profile_login_mailboxes(const struct profile *p)
+{
+	int n = profile_mailbox_count(p), k = 0;
+	const char **v = calloc((size_t)n + 2, sizeof(*v));
+	bool have_user = !p->username || !*p->username;
+
+	if (!v)
+		return NULL;
+	for (int i = 0; i < n; i++) {
+		v[k++] = p->mailboxes[i];
+		if (!have_user && strcasecmp(p->mailboxes[i], p->username) == 0)
+			have_user = true;
+	}
+	if (!have_user)
+		v[k++] = p->username;
+	return v;
 }
 
 const char *tsec_key(enum tsec t)

@@ -101,6 +101,10 @@ void profile_smtp_endpoint(const struct profile *p, char *host, size_t hn, int *
 int profile_days_left(const struct profile *p, time_t now);
 /* The mailboxes actually checked: the configured list, else the username. */
 const char *const *profile_check_mailboxes(const struct profile *p, const char **fallback);
+/* The mailboxes to grant and check: the configured list, then the Username when the list lacks
+ * it (the account the Extension Kit logs in with is always verified). A NULL-terminated heap array
+ * of borrowed strings: free() the array only. NULL when out of memory. */
+const char **profile_login_mailboxes(const struct profile *p);
 
 const char *tsec_key(enum tsec t);
 int tsec_from_key(const char *s);

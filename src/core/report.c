@@ -37,6 +37,8 @@ void report_add(struct report *r, enum rstatus st, const char *check, int step, 
 	free(raw);
 	l->step = step;
 	l->rc = rc;
+	if (r->added)
+		r->added(r->ud, r);
 }
 
 enum o365_rc report_rc(const struct report *r)
@@ -85,12 +87,17 @@ const char *rstatus_label(enum rstatus st)
 
 void report_print(FILE *f, const struct report *r, bool color, bool quiet)
 {
+	report_print_from(f, r, 0, color, quiet);
+}
+
+void report_print_from(FILE *f, const struct report *r, int from, bool color, bool quiet)
+{
 	static const char *const colors[] = {[RS_OK] = "\033[32m",
 					     [RS_INFO] = "\033[36m",
 					     [RS_WARN] = "\033[33m",
 					     [RS_FAIL] = "\033[31;1m"};
 
-	for (int i = 0; i < r->n; i++) {
+	for (int i = from < 0 ? 0 : from; i < r->n; i++) {
 		const struct report_line *l = &r->lines[i];
 		if (quiet && l->st != RS_FAIL && l->st != RS_WARN)
 			continue;
@@ -101,6 +108,7 @@ void report_print(FILE *f, const struct report *r, bool color, bool quiet)
 				l->fix);
 		else if (l->fix)
 			fprintf(f, _("      -> %s\n"), l->fix);
+		fflush(f);
 	}
 }
 

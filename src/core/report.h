@@ -22,6 +22,10 @@ struct report_line {
 struct report {
 	struct report_line *lines;
 	int n;
+	/* Called after each line is added (a front-end prints it at once); may be NULL. */
+	void (*added)(void *ud, struct report *r);
+	void *ud;
+	int shown; /* lines already printed by the front-end */
 };
 
 void report_add(struct report *r, enum rstatus st, const char *check, int step, enum o365_rc rc,
@@ -31,6 +35,8 @@ enum o365_rc report_rc(const struct report *r);
 int report_count(const struct report *r, enum rstatus st);
 const struct report_line *report_first_fail(const struct report *r);
 void report_print(FILE *f, const struct report *r, bool color, bool quiet);
+/* Prints lines from index `from` on, and flushes f after each: a killed run keeps its log. */
+void report_print_from(FILE *f, const struct report *r, int from, bool color, bool quiet);
 void report_free(struct report *r);
 const char *rstatus_label(enum rstatus st);
 

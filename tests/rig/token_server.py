@@ -53,6 +53,7 @@ APPS = {
     "77777777-0000-0000-0000-000000000005": {"secrets": [SECRET], "roles": BOTH, "token": "public"},
     "77777777-0000-0000-0000-000000000006": {"secrets": [SECRET], "roles": BOTH, "token": "disabled"},
     "77777777-0000-0000-0000-000000000007": {"secrets": [SECRET], "roles": BOTH, "token": "escape"},
+    "77777777-0000-0000-0000-000000000008": {"secrets": [SECRET], "roles": BOTH, "token": "wrongapp"},
 }
 # client_id -> fault (the secret is not checked)
 FAULTS = {
@@ -125,7 +126,8 @@ def access_token(keys, appid, app, acr):
         "aud": "https://graph.microsoft.com" if kind == "wrongaud" else RESOURCE,
         "iss": f"https://sts.windows.net/{tid}/", "iat": now - 300, "nbf": now - 300,
         "exp": now - 120 if kind == "expired" else now + 3599,
-        "app_displayname": "Extension Kit", "appid": appid, "appidacr": acr,
+        "app_displayname": "Extension Kit", "appidacr": acr,
+        "appid": "12121212-3434-5656-7878-909090909090" if kind == "wrongapp" else appid,
         "idp": f"https://sts.windows.net/{tid}/", "idtyp": "app", "oid": OID,
         "rh": "0.AAAA" + b64u(os.urandom(12)) + ".", "roles": list(app["roles"]), "sid": str(uuid.uuid4()),
         "sub": OID, "tid": tid, "uti": b64u(os.urandom(16)), "ver": "1.0",
