@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # One entry point for a fresh Debian 12 machine (root, or sudo for apt):
 #   ./quickstart.sh run    install what is missing, build, start the wizard
 #   ./quickstart.sh test   install what is missing, build, run the whole test suite

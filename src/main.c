@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Entry point: options, then one front-end. Only here do status codes become exit statuses. */
 #include "config.h"
 

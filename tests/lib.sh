@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # shellcheck shell=bash
 # Sourced by the shell tests: TAP output, a private HOME, and the loopback rig (token stand-in,
 # Dovecot, Postfix), started and stopped by the test itself on ephemeral loopback ports.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The manual lints clean and documents every long option the program accepts.
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 MAN=$top_srcdir/man/o365-oauth-setup.1

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* --check: verify a saved profile without a screen; --nagios: one monitoring line. */
 #include "config.h"
 

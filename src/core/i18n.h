@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Translation macros shared by every layer. */
 #ifndef O365_I18N_H
 #define O365_I18N_H

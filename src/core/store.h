@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Profiles on disk: JSON with a schema version; unknown keys survive a rewrite; writes are atomic
  * (temp file, fsync, rename, fsync directory), 0600 in a 0700 directory, with dated backups. */
 #ifndef O365_STORE_H
