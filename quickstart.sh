@@ -49,6 +49,7 @@ test)
 	need_pkgs $BUILD_PKGS $TEST_PKGS
 	status=0
 	build build --enable-werror && (cd build && make check) || status=1
+	(cd build && make lint) || status=1
 	build build-asan --enable-werror --enable-sanitizers CC=clang && (cd build-asan && make check) || status=1
 	(cd build && make distcheck DISTCHECK_CONFIGURE_FLAGS=--enable-werror) || status=1
 	# Speed and memory targets (needs root for the mail servers, as the suite does).

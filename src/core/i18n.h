@@ -13,6 +13,6 @@
 #define _(s)	    (s)
 #define P_(s, p, n) ((n) == 1 ? (s) : (p))
 #endif
-#define N_(s) (s)
+#define N_(s) s
 
 #endif
