@@ -328,12 +328,15 @@ int main(int argc, char **argv)
 {
 	struct options opts;
 	enum o365_rc rc;
+	const char *localedir;
 	int st;
 
 	harden();
 	setlocale(LC_ALL, "");
 #if ENABLE_NLS
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/* O365_LOCALEDIR lets the tests use catalogues built from the source tree. */
+	localedir = getenv("O365_LOCALEDIR");
+	bindtextdomain(PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
 	textdomain(PACKAGE);
 #endif
 	if ((st = parse(argc, argv, &opts)) != 0)

@@ -8,6 +8,7 @@
 
 #include "check/settings.h"
 #include "core/codec.h"
+#include "core/i18n.h"
 #include "core/store.h"
 #include "ui.h"
 
@@ -43,7 +44,7 @@ void job_start(struct wizard *w, enum job_kind kind)
 	verify_state_clear(&j->vstate);
 	j->work = profile_clone(w->p);
 	if (!j->work) {
-		status_set(w, true, "%s", "Out of memory.");
+		status_set(w, true, "%s", _("Out of memory."));
 		return;
 	}
 	if (w->pending_secret) {
@@ -63,7 +64,7 @@ void job_start(struct wizard *w, enum job_kind kind)
 	j->done = false;
 	snprintf(j->progress, sizeof(j->progress), "%s", "...");
 	if (pthread_create(&j->thread, NULL, run, j) != 0) {
-		status_set(w, true, "%s", "Cannot start the check.");
+		status_set(w, true, "%s", _("Cannot start the check."));
 		return;
 	}
 	j->running = true;
