@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,12 +9,33 @@
 #include "report.h"
 #include "stepref.h"
 
-void report_add(struct report *r, enum rstatus st, const char *check, int step, enum o365_rc rc,
-		const char *fix, const char *fmt, ...)
+static const char *const kind_ids[RK_COUNT] = {
+	[RK_FIELD] = "fields",	      [RK_EXPIRY] = "expiry", [RK_TENANT] = "tenant",
+	[RK_TOKEN] = "token",	      [RK_CLAIMS] = "claims", [RK_ROLES] = "roles",
+	[RK_IMAP] = "imap",	      [RK_SMTP] = "smtp",     [RK_MAILBOXES] = "mailboxes",
+	[RK_SEND_TEST] = "send-test", [RK_DENIED] = "denied", [RK_TRANSCRIPT] = "transcript",
+};
+
+bool rkind_is_mail(enum rkind k)
+{
+	return k == RK_IMAP || k == RK_SMTP || k == RK_MAILBOXES || k == RK_SEND_TEST;
+}
+
+void report_add(struct report *r, enum rstatus st, enum rkind kind, const char *subject, int step,
+		enum o365_rc rc, const char *fix, const char *fmt, ...)
 {
 	struct report_line *l;
-	char text[2048];
+	char text[2048], check[300];
 	va_list ap;
+
+	if ((unsigned)kind >= RK_COUNT)
+		kind = RK_FIELD;
+	if (kind == RK_FIELD && subject)
+		snprintf(check, sizeof(check), "%s", subject);
+	else if (subject)
+		snprintf(check, sizeof(check), "%s:%s", kind_ids[kind], subject);
+	else
+		snprintf(check, sizeof(check), "%s", kind_ids[kind]);
 
 	l = realloc(r->lines, (size_t)(r->n + 1) * sizeof(*l));
 	if (!l)
@@ -24,6 +46,7 @@ void report_add(struct report *r, enum rstatus st, const char *check, int step, 
 	vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
 	l->st = st;
+	l->kind = kind;
 	l->check = strdup(check);
 	l->text = strdup(text);
 	l->fix = fix && *fix ? strdup(fix) : NULL;
