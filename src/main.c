@@ -12,6 +12,7 @@
 
 #include "core/err.h"
 #include "core/i18n.h"
+#include "core/xalloc.h"
 #include "frontends.h"
 #include "options.h"
 
@@ -317,6 +318,7 @@ int main(int argc, char **argv)
 	int st;
 
 	harden();
+	xalloc_init_json();
 	setlocale(LC_ALL, "");
 #if ENABLE_NLS
 	bindtextdomain(PACKAGE, LOCALEDIR);

@@ -14,6 +14,7 @@
 #include "core/stepref.h"
 #include "core/store.h"
 #include "core/validate.h"
+#include "core/xalloc.h"
 #include "frontends.h"
 
 void batch_print_report(const struct options *o, const struct report *r);
@@ -30,13 +31,12 @@ static char *read_text(const char *path, struct o365_err *e)
 	}
 	do {
 		if (n + 4096 + 1 > cap) {
-			char *nb = realloc(buf, cap = cap ? cap * 2 : 8192);
-			if (!nb || cap > (1 << 20)) {
-				free(nb ? nb : buf);
+			if ((cap = cap ? cap * 2 : 8192) > (1 << 20)) {
+				free(buf);
 				err_set(e, O365_ECONFIG, _("%s: too large for an answers file"), path);
 				return NULL;
 			}
-			buf = nb;
+			buf = xrealloc(buf, cap);
 		}
 		k = fread(buf + n, 1, 4096, f);
 		n += k;

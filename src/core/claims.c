@@ -11,17 +11,18 @@
 #include "i18n.h"
 #include "stepref.h"
 #include "validate.h"
+#include "xalloc.h"
 
 static char *str_claim(const cJSON *o, const char *k)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
 
 	if (cJSON_IsString(v))
-		return strdup(v->valuestring);
+		return xstrdup(v->valuestring);
 	if (cJSON_IsNumber(v)) {
 		char buf[32];
 		snprintf(buf, sizeof(buf), "%ld", (long)v->valuedouble);
-		return strdup(buf);
+		return xstrdup(buf);
 	}
 	return NULL;
 }
@@ -78,11 +79,11 @@ bool claims_decode(const char *token, struct claims *c, char *why, size_t whyn)
 	if (c->has_roles_claim) {
 		int n = cJSON_GetArraySize(roles), k = 0;
 		const cJSON *it;
-		c->roles = calloc((size_t)n + 1, sizeof(*c->roles));
+		c->roles = xcalloc((size_t)n + 1, sizeof(*c->roles));
 		cJSON_ArrayForEach(it, roles)
 		{
-			if (c->roles && cJSON_IsString(it))
-				c->roles[k++] = strdup(it->valuestring);
+			if (cJSON_IsString(it))
+				c->roles[k++] = xstrdup(it->valuestring);
 		}
 	}
 	cJSON_Delete(o);

@@ -15,6 +15,7 @@ struct buf {
 };
 
 #include "err.h"
+#include "xalloc.h"
 static void add(struct buf *b, const char *fmt, ...) O365_PRINTF(2, 3);
 
 static void add(struct buf *b, const char *fmt, ...)
@@ -37,8 +38,7 @@ static void add(struct buf *b, const char *fmt, ...)
 			char *ns;
 			while (cap < b->len + (size_t)n + 1)
 				cap *= 2;
-			if (!(ns = realloc(b->s, cap)))
-				return;
+			ns = xrealloc(b->s, cap);
 			b->s = ns;
 			b->cap = cap;
 		}
@@ -53,8 +53,7 @@ static char *q(const char *s)
 
 	for (const char *p = s; *p; p++)
 		n += *p == '\'' ? 2 : 1;
-	if (!(out = malloc(n)))
-		return NULL;
+	out = xmalloc(n);
 	o = out;
 	*o++ = '\'';
 	for (const char *p = s; *p; p++) {

@@ -9,13 +9,12 @@
 #include "profile.h"
 #include "store.h"
 #include "validate.h"
+#include "xalloc.h"
 
 struct profile *profile_new(void)
 {
-	struct profile *p = calloc(1, sizeof(*p));
+	struct profile *p = xcalloc(1, sizeof(*p));
 
-	if (!p)
-		return NULL;
 	p->schema = PROFILE_SCHEMA;
 	p->cloud = CLOUD_GLOBAL;
 	p->mod_notifications = true;
@@ -34,9 +33,7 @@ bool profile_set_str(char **dst, const char *src)
 	char *copy = NULL;
 
 	if (src) {
-		copy = strdup(src);
-		if (!copy)
-			return false;
+		copy = xstrdup(src);
 	}
 	free(*dst);
 	*dst = copy;
@@ -47,8 +44,8 @@ bool profile_set_secret(struct profile *p, const char *secret)
 {
 	char *copy = NULL;
 
-	if (secret && !(copy = strdup(secret)))
-		return false;
+	if (secret)
+		copy = xstrdup(secret);
 	codec_free_secret(&p->secret);
 	p->secret = copy;
 	return true;
@@ -71,12 +68,9 @@ bool profile_add_mailbox(struct profile *p, const char *mbx)
 	for (int i = 0; i < n; i++)
 		if (strcasecmp(p->mailboxes[i], mbx) == 0)
 			return true;
-	m = realloc(p->mailboxes, (size_t)(n + 2) * sizeof(*m));
-	if (!m)
-		return false;
+	m = xrealloc(p->mailboxes, (size_t)(n + 2) * sizeof(*m));
 	p->mailboxes = m;
-	if (!(m[n] = strdup(mbx)))
-		return false;
+	m[n] = xstrdup(mbx);
 	m[n + 1] = NULL;
 	return true;
 }
@@ -108,14 +102,11 @@ void profile_set_result(struct profile *p, const char *name, enum check_status s
 		if (strcmp(p->results[i].name, name) == 0)
 			v = &p->results[i];
 	if (!v) {
-		struct verification *r = realloc(p->results, (size_t)(p->n_results + 1) * sizeof(*r));
-		if (!r)
-			return;
+		struct verification *r = xrealloc(p->results, (size_t)(p->n_results + 1) * sizeof(*r));
 		p->results = r;
 		v = &r[p->n_results];
 		memset(v, 0, sizeof(*v));
-		if (!(v->name = strdup(name)))
-			return;
+		v->name = xstrdup(name);
 		p->n_results++;
 	}
 	v->status = st;

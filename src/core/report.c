@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "report.h"
 #include "stepref.h"
+#include "xalloc.h"
 
 static const char *const kind_ids[RK_COUNT] = {
 	[RK_FIELD] = "fields",	      [RK_EXPIRY] = "expiry", [RK_TENANT] = "tenant",
@@ -37,9 +38,7 @@ void report_add(struct report *r, enum rstatus st, enum rkind kind, const char *
 	else
 		snprintf(check, sizeof(check), "%s", kind_ids[kind]);
 
-	l = realloc(r->lines, (size_t)(r->n + 1) * sizeof(*l));
-	if (!l)
-		return;
+	l = xrealloc(r->lines, (size_t)(r->n + 1) * sizeof(*l));
 	r->lines = l;
 	l = &r->lines[r->n++];
 	va_start(ap, fmt);
@@ -47,9 +46,9 @@ void report_add(struct report *r, enum rstatus st, enum rkind kind, const char *
 	va_end(ap);
 	l->st = st;
 	l->kind = kind;
-	l->check = strdup(check);
-	l->text = strdup(text);
-	l->fix = fix && *fix ? strdup(fix) : NULL;
+	l->check = xstrdup(check);
+	l->text = xstrdup(text);
+	l->fix = fix && *fix ? xstrdup(fix) : NULL;
 	l->step = step;
 	l->rc = rc;
 }

@@ -14,6 +14,7 @@
 #include "codec.h"
 #include "i18n.h"
 #include "store.h"
+#include "xalloc.h"
 
 static void (*fault_hook)(int point);
 
@@ -390,7 +391,7 @@ enum o365_rc store_from_answers(const char *text, const char *where, struct prof
 static char *slurp(int fd, size_t max, size_t *len)
 {
 	size_t cap = 4096, n = 0;
-	char *buf = malloc(cap);
+	char *buf = xmalloc(cap);
 	ssize_t k;
 
 	while (buf) {
@@ -401,11 +402,7 @@ static char *slurp(int fd, size_t max, size_t *len)
 				errno = EFBIG;
 				return NULL;
 			}
-			nb = realloc(buf, cap * 2);
-			if (!nb) {
-				free(buf);
-				return NULL;
-			}
+			nb = xrealloc(buf, cap * 2);
 			buf = nb;
 			cap *= 2;
 		}
@@ -645,13 +642,9 @@ static void prune_backups(const char *dir, const char *base)
 		if (strncmp(d->d_name, prefix, plen) != 0)
 			continue;
 		if (n == cap) {
-			char **nn = realloc(names, (cap = cap ? cap * 2 : 8) * sizeof(*nn));
-			if (!nn)
-				break;
-			names = nn;
+			names = xrealloc(names, (cap = cap ? cap * 2 : 8) * sizeof(*names));
 		}
-		if (!(names[n] = strdup(d->d_name)))
-			break;
+		names[n] = xstrdup(d->d_name);
 		n++;
 	}
 	closedir(dh);
@@ -800,13 +793,10 @@ int store_list(const char *dir, char ***names)
 		if (len <= 5 || strcmp(d->d_name + len - 5, ".json") != 0 || d->d_name[0] == '.')
 			continue;
 		if (n + 2 > cap) {
-			nv = realloc(v, (cap = cap ? cap * 2 : 8) * sizeof(*nv));
-			if (!nv)
-				break;
+			nv = xrealloc(v, (cap = cap ? cap * 2 : 8) * sizeof(*nv));
 			v = nv;
 		}
-		if (!(v[n] = strndup(d->d_name, len - 5)))
-			break;
+		v[n] = xstrndup(d->d_name, len - 5);
 		v[++n] = NULL;
 	}
 	closedir(dh);

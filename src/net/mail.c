@@ -13,6 +13,7 @@
 
 #include "core/codec.h"
 #include "core/i18n.h"
+#include "core/xalloc.h"
 #include "http.h"
 #include "mail.h"
 
@@ -46,8 +47,7 @@ static void append(struct xfer *x, const char *prefix, const char *data, size_t 
 		char *nb;
 		while (cap < need)
 			cap *= 2;
-		if (!(nb = realloc(x->buf, cap)))
-			return;
+		nb = xrealloc(x->buf, cap);
 		x->buf = nb;
 		x->cap = cap;
 	}
@@ -355,12 +355,12 @@ enum o365_rc net_mail_check(const struct mail_cfg *cfg, const char *token, const
 	while (mailboxes[count])
 		count++;
 	count *= (imap ? 1 : 0) + (smtp ? 1 : 0);
-	*out = res = calloc((size_t)count + 1, sizeof(*res));
+	*out = res = xcalloc((size_t)count + 1, sizeof(*res));
 	*n = 0;
-	xs = calloc((size_t)count + 1, sizeof(*xs));
-	handles = calloc((size_t)count + 1, sizeof(*handles));
+	xs = xcalloc((size_t)count + 1, sizeof(*xs));
+	handles = xcalloc((size_t)count + 1, sizeof(*handles));
 	m = curl_multi_init();
-	if (!res || !xs || !handles || !m) {
+	if (!m) {
 		free(xs);
 		free(handles);
 		curl_multi_cleanup(m);
