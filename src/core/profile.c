@@ -7,6 +7,7 @@
 
 #include "codec.h"
 #include "profile.h"
+#include "profile_json.h"
 #include "store.h"
 #include "validate.h"
 #include "xalloc.h"
@@ -138,9 +139,46 @@ void profile_free(struct profile **pp)
 	free(p->smtp_check_server);
 	free(p->ca_file);
 	profile_clear_results(p);
-	store_free_raw(p->raw);
+	profile_raw_free(p->raw);
 	free(p);
 	*pp = NULL;
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+struct profile *profile_clone(const struct profile *p)
+{
+	struct profile *q = xcalloc(1, sizeof(*q));
+
+	*q = *p; /* scalars, the checklist */
+	q->tenant = dup_or_null(p->tenant);
+	q->client_id = dup_or_null(p->client_id);
+	q->secret = dup_or_null(p->secret);
+	q->secret_expiry = dup_or_null(p->secret_expiry);
+	q->cert_path = dup_or_null(p->cert_path);
+	q->key_path = dup_or_null(p->key_path);
+	q->smtp_server = dup_or_null(p->smtp_server);
+	q->username = dup_or_null(p->username);
+	q->sender = dup_or_null(p->sender);
+	q->sp_object_id = dup_or_null(p->sp_object_id);
+	q->app_name = dup_or_null(p->app_name);
+	q->authority = dup_or_null(p->authority);
+	q->imap_server = dup_or_null(p->imap_server);
+	q->smtp_check_server = dup_or_null(p->smtp_check_server);
+	q->ca_file = dup_or_null(p->ca_file);
+	q->mailboxes = NULL;
+	for (int i = 0; p->mailboxes && p->mailboxes[i]; i++)
+		profile_add_mailbox(q, p->mailboxes[i]);
+	q->results = NULL;
+	q->n_results = 0;
+	for (int i = 0; i < p->n_results; i++)
+		profile_set_result(q, p->results[i].name, p->results[i].status, p->results[i].message,
+				   p->results[i].at);
+	q->raw = profile_raw_dup(p->raw);
+	return q;
 }
 
 const char *profile_authority(const struct profile *p)

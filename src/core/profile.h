@@ -81,6 +81,8 @@ struct profile {
 
 struct profile *profile_new(void);
 void profile_free(struct profile **p);
+/* A deep copy, secret and unknown keys included. */
+struct profile *profile_clone(const struct profile *p);
 /* Replaces *dst with a copy of src (NULL clears). Returns false on allocation failure. */
 bool profile_set_str(char **dst, const char *src);
 /* Secret setter that cleanses the old value. */
