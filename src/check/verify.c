@@ -495,8 +495,8 @@ static enum o365_rc check_mailboxes(struct profile *p, const struct verify_opts 
 static void record(struct profile *p, const struct report *r)
 {
 	time_t now = time(NULL);
-	const struct report_line *f = report_first_fail(r);
 	char msg[600];
+	enum check_status overall;
 
 	profile_clear_results(p);
 	for (int i = 0; i < r->n; i++) {
@@ -508,17 +508,8 @@ static void record(struct profile *p, const struct report *r)
 			continue;
 		profile_set_result(p, l->check, cs, l->text, now);
 	}
-	if (f)
-		snprintf(msg, sizeof(msg), _("failed at %s: step %d (%s)"), f->check, f->step,
-			 step_name(f->step));
-	else
-		snprintf(msg, sizeof(msg), "%s",
-			 report_count(r, RS_WARN) ? _("passed with warnings") : _("passed"));
-	profile_set_result(p, "overall",
-			   f			      ? CHECK_FAIL
-			   : report_count(r, RS_WARN) ? CHECK_WARN
-						      : CHECK_OK,
-			   msg, now);
+	overall = report_summary(r, msg, sizeof(msg));
+	profile_set_result(p, PROFILE_OVERALL, overall, msg, now);
 }
 
 enum o365_rc verify_run(struct profile *p, const struct verify_opts *o, struct verify_state *st,

@@ -181,6 +181,41 @@ struct profile *profile_clone(const struct profile *p)
 	return q;
 }
 
+const char *check_status_key(enum check_status s)
+{
+	switch (s) {
+	case CHECK_OK:
+		return "ok";
+	case CHECK_WARN:
+		return "warn";
+	case CHECK_FAIL:
+		return "fail";
+	default:
+		return "none";
+	}
+}
+
+enum check_status check_status_from_key(const char *s)
+{
+	if (!s)
+		return CHECK_NONE;
+	if (!strcmp(s, "ok"))
+		return CHECK_OK;
+	if (!strcmp(s, "warn"))
+		return CHECK_WARN;
+	if (!strcmp(s, "fail"))
+		return CHECK_FAIL;
+	return CHECK_NONE;
+}
+
+const struct verification *profile_result(const struct profile *p, const char *name)
+{
+	for (int i = 0; i < p->n_results; i++)
+		if (!strcmp(p->results[i].name, name))
+			return &p->results[i];
+	return NULL;
+}
+
 const char *profile_authority(const struct profile *p)
 {
 	return p->authority && *p->authority ? p->authority : cloud_get(p->cloud)->authority;

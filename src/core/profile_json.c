@@ -233,15 +233,10 @@ static void read_profile(struct reader *r, const cJSON *root, struct profile *p)
 			const cJSON *st = cJSON_GetObjectItemCaseSensitive(it, "status");
 			const cJSON *m = cJSON_GetObjectItemCaseSensitive(it, "message");
 			const cJSON *at = cJSON_GetObjectItemCaseSensitive(it, "at");
-			enum check_status cs = CHECK_NONE;
+			enum check_status cs;
 			if (!cJSON_IsString(n) || !cJSON_IsString(st))
 				continue; /* history is advisory: skip what we cannot read */
-			if (!strcmp(st->valuestring, "ok"))
-				cs = CHECK_OK;
-			else if (!strcmp(st->valuestring, "warn"))
-				cs = CHECK_WARN;
-			else if (!strcmp(st->valuestring, "fail"))
-				cs = CHECK_FAIL;
+			cs = check_status_from_key(st->valuestring);
 			profile_set_result(p, n->valuestring, cs, cJSON_IsString(m) ? m->valuestring : "",
 					   parse_iso(cJSON_IsString(at) ? at->valuestring : NULL));
 		}
@@ -367,20 +362,6 @@ static void put_str(cJSON *obj, const char *key, const char *s)
 		cJSON_DeleteItemFromObjectCaseSensitive(obj, key);
 }
 
-static const char *status_key(enum check_status s)
-{
-	switch (s) {
-	case CHECK_OK:
-		return "ok";
-	case CHECK_WARN:
-		return "warn";
-	case CHECK_FAIL:
-		return "fail";
-	default:
-		return "none";
-	}
-}
-
 struct cJSON *profile_to_tree(const struct profile *p)
 {
 	cJSON *root = p->raw ? cJSON_Duplicate(p->raw, 1) : cJSON_CreateObject();
@@ -435,7 +416,7 @@ struct cJSON *profile_to_tree(const struct profile *p)
 		gmtime_r(&p->results[i].at, &tm);
 		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
 		cJSON_AddStringToObject(it, "check", p->results[i].name);
-		cJSON_AddStringToObject(it, "status", status_key(p->results[i].status));
+		cJSON_AddStringToObject(it, "status", check_status_key(p->results[i].status));
 		cJSON_AddStringToObject(it, "message", p->results[i].message ? p->results[i].message : "");
 		cJSON_AddStringToObject(it, "at", when);
 		cJSON_AddItemToArray(a, it);

@@ -83,6 +83,26 @@ const struct report_line *report_first_fail(const struct report *r)
 	return NULL;
 }
 
+enum check_status report_summary(const struct report *r, char *out, size_t n)
+{
+	const struct report_line *f = report_first_fail(r);
+
+	if (f && f->step >= 0) {
+		snprintf(out, n, _("failed at %s: step %d (%s)"), f->check, f->step, step_name(f->step));
+		return CHECK_FAIL;
+	}
+	if (f) {
+		snprintf(out, n, _("failed at %s"), f->check);
+		return CHECK_FAIL;
+	}
+	if (report_count(r, RS_WARN)) {
+		snprintf(out, n, "%s", _("passed with warnings"));
+		return CHECK_WARN;
+	}
+	snprintf(out, n, "%s", _("passed"));
+	return CHECK_OK;
+}
+
 const char *rstatus_label(enum rstatus st)
 {
 	switch (st) {

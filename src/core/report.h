@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "err.h"
+#include "profile.h"
 
 enum rstatus { RS_OK = 0, RS_INFO, RS_WARN, RS_FAIL };
 
@@ -51,6 +52,9 @@ bool rkind_is_mail(enum rkind k);
 enum o365_rc report_rc(const struct report *r);
 int report_count(const struct report *r, enum rstatus st);
 const struct report_line *report_first_fail(const struct report *r);
+/* The whole run in one line ("passed", "passed with warnings", "failed at CHECK: step N (name)"),
+ * and its status. */
+enum check_status report_summary(const struct report *r, char *out, size_t n);
 void report_print(FILE *f, const struct report *r, bool color, bool quiet);
 void report_free(struct report *r);
 const char *rstatus_label(enum rstatus st);
