@@ -321,7 +321,10 @@ int main(int argc, char **argv)
 	xalloc_init_json();
 	setlocale(LC_ALL, "");
 #if ENABLE_NLS
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/* O365_LOCALEDIR: catalogues not yet installed (a build tree, a test's own). */
+	bindtextdomain(PACKAGE, getenv("O365_LOCALEDIR") && *getenv("O365_LOCALEDIR")
+					? getenv("O365_LOCALEDIR")
+					: LOCALEDIR);
 	textdomain(PACKAGE);
 #endif
 	if ((st = parse(argc, argv, &opts)) != 0)
