@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <errno.h>
@@ -14,6 +15,7 @@
 #include "core/i18n.h"
 #include "core/store.h"
 #include "core/validate.h"
+#include "core/xalloc.h"
 
 enum o365_rc batch_load(const struct options *o, struct loaded *l)
 {
@@ -92,8 +94,7 @@ static enum o365_rc read_secret_fd(int fd, const char *what, char **out, struct 
 		goto out;
 	}
 	buf[line] = '\0';
-	if (!(*out = strdup(buf)))
-		rc = err_set(e, O365_EIO, "%s", _("Out of memory."));
+	*out = xstrdup(buf);
 out:
 	codec_cleanse(buf, sizeof(buf));
 	return rc;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <cjson/cJSON.h>
@@ -9,6 +10,7 @@
 #include "export.h"
 #include "i18n.h"
 #include "strbuf.h"
+#include "xalloc.h"
 
 /* One mapping table: M-Files Admin label, our JSON property, shell variable. The product's own
  * JSON names are not published, so these names are ours and documented in the man page. */

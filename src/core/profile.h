@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The model: one profile is everything the wizard asks, derives and verifies. No curses, no curl.
  * Strings are owned by the profile (heap, NULL = unset); profile_free() releases them and
  * cleanses the secret. */
@@ -81,6 +82,8 @@ struct profile {
 
 struct profile *profile_new(void);
 void profile_free(struct profile **p);
+/* A deep copy, secret and unknown keys included. */
+struct profile *profile_clone(const struct profile *p);
 /* Replaces *dst with a copy of src (NULL clears). Returns false on allocation failure. */
 bool profile_set_str(char **dst, const char *src);
 /* Secret setter that cleanses the old value. */
@@ -91,6 +94,11 @@ int profile_mailbox_count(const struct profile *p);
 void profile_set_result(struct profile *p, const char *name, enum check_status st, const char *msg,
 			time_t at);
 void profile_clear_results(struct profile *p);
+/* A recorded result by check id; "overall" is the whole verification. NULL when none. */
+const struct verification *profile_result(const struct profile *p, const char *name);
+#define PROFILE_OVERALL "overall"
+const char *check_status_key(enum check_status s); /* "ok", "warn", "fail", "none" */
+enum check_status check_status_from_key(const char *s);
 /* The effective values after defaults and overrides. */
 const char *profile_authority(const struct profile *p);
 const char *profile_scope(const struct profile *p);
@@ -103,7 +111,7 @@ int profile_days_left(const struct profile *p, time_t now);
 const char *const *profile_check_mailboxes(const struct profile *p, const char **fallback);
 /* The mailboxes to grant and check: the configured list, then the Username when the list lacks
  * it (the account the Extension Kit logs in with is always verified). A NULL-terminated heap array
- * of borrowed strings: free() the array only. NULL when out of memory. */
+ * of borrowed strings: free() the array only. */
 const char **profile_login_mailboxes(const struct profile *p);
 
 const char *tsec_key(enum tsec t);

@@ -8,6 +8,7 @@
 
 #include "codec.h"
 #include "strbuf.h"
+#include "xalloc.h"
 
 static bool grow(struct strbuf *b, size_t extra)
 {
@@ -24,10 +25,7 @@ static bool grow(struct strbuf *b, size_t extra)
 		return true;
 	while (cap < b->len + extra + 1)
 		cap *= 2;
-	if (!(ns = malloc(cap))) {
-		b->failed = true;
-		return false;
-	}
+	ns = xmalloc(cap);
 	if (b->s) {
 		memcpy(ns, b->s, b->len + 1);
 		codec_cleanse(b->s, b->cap);

@@ -1,6 +1,7 @@
 /* A growing string for every generator (exports, field sheet, PowerShell). Growth never uses
- * realloc: the old block is cleansed before it is freed, since the text may hold the secret. An
- * allocation failure is sticky: strbuf_finish() then returns NULL, never a cut text. */
+ * realloc: the old block is cleansed before it is freed, since the text may hold the secret. Out of
+ * memory ends the program (xalloc); a size overflow is sticky: strbuf_finish() then returns NULL,
+ * never a cut text. */
 #ifndef O365_STRBUF_H
 #define O365_STRBUF_H
 
