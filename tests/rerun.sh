@@ -119,7 +119,7 @@ ACME=$DIR/acme-sales.json
 cp -p "$ACME" "$TMP/acme.before"
 mtime_before=$(stat -c %y "$ACME")
 files_before=$(ls -a "$DIR")
-XDG_STATE_HOME=$TMP/xdg-state run "$BIN" --check --profile acme-sales --token-only
+XDG_STATE_HOME=$TMP/xdg-state run "$BIN" --check --profile acme-sales --token-only "${EP[@]}"
 expect "--check passes" 0
 state=$(ls "$STATE_DIR"/acme-sales-*.json 2>/dev/null)
 [ -n "$state" ] && [ "$(stat -c %a "$state")" = 600 ] && grep -q '"status":[[:space:]]*"ok"' "$state" &&
