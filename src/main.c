@@ -4,6 +4,7 @@
 
 #include <getopt.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -322,6 +323,9 @@ static void harden(void)
 	struct rlimit rl = {0, 0};
 
 	setrlimit(RLIMIT_CORE, &rl);
+	/* Past a file size limit a write fails with EFBIG, which a save reports and cleans up after,
+	 * instead of the process dying with a temporary file left behind. */
+	signal(SIGXFSZ, SIG_IGN);
 	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 	umask(077);
 }

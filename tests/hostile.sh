@@ -222,4 +222,66 @@ grep -q "^Checking " "$TMP/stall.log" && grep -Eq "^WARN +endpoints" "$TMP/stall
 	ok "a --check killed while the token endpoint hangs leaves its lines so far in the log" ||
 	not_ok "a --check killed while the token endpoint hangs leaves its lines so far in the log" "$(cat "$TMP/stall.log")"
 
+# Files: FIFOs are refused at once (cron would hang), directories must be safe for a secret,
+# a full disk or a file size limit never leaves a temporary file or a "passed" as the last word.
+mkfifo "$TMP/fifo"
+for how in "--check --config" "--batch" "--export json --config" "--rotate --secret-file"; do
+	args=($how "$TMP/fifo")
+	[ "$how" = "--rotate --secret-file" ] && args+=(--config "$TMP/good.json")
+	[ "$how" = "--batch" ] && args+=(--config "$TMP/fifo-batch.json" --secret-stdin)
+	run timeout 10 "$BIN" "${args[@]}"
+	expect "a FIFO as $how FILE is refused at once" 3 "not a regular file"
+done
+run timeout 10 "$BIN" --check --config "$TMP/good.json" --token-only --cacert "$TMP/fifo" --authority "$AUTHORITY"
+expect "a FIFO as --cacert is refused at once" 2 "not a regular file"
+run timeout 20 "$BIN" --check --config "$TMP/good.json" "${EP[@]}" --imap-server "127.0.0.1:$LINES_IMAP" \
+	--smtp-server "127.0.0.1:$LINES_SMTP" --transcript "$TMP/fifo"
+expect "a FIFO as --transcript: a warning, no hang" 0 "WARN +transcript"
+sed "s|\"ca_file\":[[:space:]]*\"[^\"]*\"|\"ca_file\": \"$TMP/fifo\"|" "$TMP/good.json" >"$TMP/fifoca.json"
+chmod 600 "$TMP/fifoca.json"
+run timeout 10 "$BIN" --check --config "$TMP/fifoca.json" --token-only --authority "$AUTHORITY"
+expect "a FIFO as the profile's CA bundle: refused, no hang" 3 "CA bundle .*fifo is not a readable regular file"
+
+mkdir -m 700 -p "$DIR"
+cp -p "$TMP/good.json" "$DIR/default.json"
+chmod 777 "$DIR"
+run "$BIN" --check --token-only "${EP[@]}"
+expect "a config directory open to others (0777) is refused" 3 "must be 0700" "chmod 700"
+chmod 755 "$DIR"
+run_stdin "$SECRET" "$BIN" --batch "$TMP/good.answers" "${EP[@]}" --secret-stdin --token-only
+expect "  ... 0755 too, and nothing is saved into it" 3 "must be 0700"
+chmod 700 "$DIR"
+mkdir -m 777 "$TMP/open"
+run_stdin "$SECRET" "$BIN" --batch "$TMP/good.answers" "${EP[@]}" --config "$TMP/open/p.json" --secret-stdin --token-only
+expect "a --config directory writable by others is refused" 3 "writable by others"
+[ ! -e "$TMP/open/p.json" ] && ok "  ... nothing saved there" || not_ok "  ... nothing saved there"
+if [ "$(id -u)" = 0 ]; then
+	chown 12345 "$DIR"
+	run "$BIN" --check --token-only "${EP[@]}"
+	expect "a config directory owned by another user is refused" 3 "owned by another user"
+	chown 0 "$DIR"
+else
+	skip "a config directory owned by another user is refused" "needs root"
+fi
+run "$BIN" --check --token-only "${EP[@]}"
+expect "  ... and the 0700 one is used" 0 "Token issued"
+
+# A file size limit during --rotate: a clear message, no temporary file with the new secret, the
+# profile unchanged, and the last line does not say the rotation happened.
+cp -p "$DIR/default.json" "$TMP/before-rotate.json"
+# limited CMD...: CMD alone under a 1 KiB file size limit; its output goes through a pipe
+limited() { bash -c 'set -o pipefail; (ulimit -f 1; exec "$@") 2>&1 | cat' limited "$@"; }
+run_stdin "$NEW_SECRET" limited "$BIN" --rotate --secret-stdin --token-only "${EP[@]}"
+expect "--rotate under ulimit -f: a clear message and a failure status" 3 "File too large" \
+	"Rotation not completed: .*unchanged"
+[ "$(tail -n 1 "$TMP/out" | grep -c "Rotation not completed")" = 1 ] && ok "  ... the last line says so" ||
+	not_ok "  ... the last line says so" "$(tail -n 3 "$TMP/out")"
+ls -A "$DIR" | grep -q 'tmp' && not_ok "  ... no temporary file is left" "$(ls -la "$DIR")" || ok "  ... no temporary file is left"
+cmp -s "$DIR/default.json" "$TMP/before-rotate.json" && ok "  ... the profile is unchanged" || not_ok "  ... the profile is unchanged"
+run_stdin "$SECRET" limited "$BIN" --batch "$TMP/good.answers" "${EP[@]}" --secret-stdin \
+	--token-only --config "$TMP/limited.json"
+expect "--batch under ulimit -f: the result line says NOT SAVED" 3 "Result: NOT SAVED"
+[ "$(tail -n 1 "$TMP/out" | grep -c "NOT SAVED")" = 1 ] && ok "  ... as the last line" || not_ok "  ... as the last line" "$(tail -n 3 "$TMP/out")"
+ls -A "$TMP" | grep -q '^\.limited.json.tmp' && not_ok "  ... no temporary file is left" || ok "  ... no temporary file is left"
+
 done_testing

@@ -4,9 +4,12 @@
 
 #include <cjson/cJSON.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "check/settings.h"
 #include "common.h"
@@ -22,29 +25,56 @@ void batch_print_report(const struct options *o, const struct report *r);
 
 static char *read_text(const char *path, struct o365_err *e)
 {
-	FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
+	/* O_NONBLOCK: a FIFO or device is refused at once instead of blocking the open (cron) */
+	int fd = strcmp(path, "-") ? open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC) : STDIN_FILENO;
+	struct stat st;
 	char *buf = NULL;
-	size_t n = 0, cap = 0, k;
+	size_t n = 0, cap = 0;
+	ssize_t k;
 
-	if (!f) {
+	if (fd < 0) {
 		err_set(e, O365_ECONFIG, _("%s: cannot open: %s"), path, strerror(errno));
 		return NULL;
 	}
-	do {
+	if (fd != STDIN_FILENO && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
+		close(fd);
+		err_set(e, O365_ECONFIG, _("%s: not a regular file"), path);
+		return NULL;
+	}
+	for (;;) {
 		if (n + 4096 + 1 > cap) {
 			if ((cap = cap ? cap * 2 : 8192) > (1 << 20)) {
 				free(buf);
 				err_set(e, O365_ECONFIG, _("%s: too large for an answers file"), path);
-				return NULL;
+				buf = NULL;
+				break;
 			}
 			buf = xrealloc(buf, cap);
 		}
-		k = fread(buf + n, 1, 4096, f);
-		n += k;
-	} while (k == 4096);
-	buf[n] = '\0';
-	if (f != stdin)
-		fclose(f);
+		k = read(fd, buf + n, 4096);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			if (k < 0) {
+				err_set(e, O365_ECONFIG, _("%s: cannot read: %s"), path, strerror(errno));
+				free(buf);
+				buf = NULL;
+			}
+			break;
+		}
+		n += (size_t)k;
+	}
+	if (fd != STDIN_FILENO)
+		close(fd);
+	if (buf) {
+		buf[n] = '\0';
+		if (strlen(buf) != n) {
+			err_set(e, O365_ECONFIG, _("%s: contains a NUL byte; it is not an answers file"),
+				path);
+			free(buf);
+			buf = NULL;
+		}
+	}
 	return buf;
 }
 
@@ -168,6 +198,8 @@ enum o365_rc batch_apply(const struct options *o)
 		if (src != O365_OK) {
 			err_print(&e);
 			rc = src;
+			/* the last word must not be the checks' "passed" */
+			printf(_("Result: NOT SAVED: %s is unchanged (%s).\n"), path, e.msg);
 		} else {
 			printf(_("Saved %s%s\n"), path,
 			       rc == O365_OK || rc == O365_EEXPIRY ? "" : _(" (unverified)"));

@@ -109,7 +109,7 @@ enum o365_rc batch_read_secret(const struct options *o, char **secret, struct o3
 			return rc;
 	} else if (o->secret_file) {
 		struct stat st;
-		int fd = open(o->secret_file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+		int fd = open(o->secret_file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
 		if (fd < 0)
 			return err_set(e, O365_ECONFIG, _("--secret-file %s: %s"), o->secret_file,
 				       strerror(errno));

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "check/settings.h"
@@ -21,8 +22,11 @@ enum o365_rc settings_apply_overrides(const struct options *o, struct profile *p
 		profile_set_str(&p->authority, o->authority);
 	}
 	if (o->cacert) {
+		struct stat st;
 		if (access(o->cacert, R_OK) != 0)
 			return err_set(e, O365_EUSAGE, _("--cacert %s: %s"), o->cacert, strerror(errno));
+		if (stat(o->cacert, &st) != 0 || !S_ISREG(st.st_mode))
+			return err_set(e, O365_EUSAGE, _("--cacert %s: not a regular file"), o->cacert);
 		profile_set_str(&p->ca_file, o->cacert);
 	}
 	if (o->imap_server) {

@@ -69,6 +69,7 @@ static void endpoint_checks(const struct profile *p, const struct verify_opts *o
 {
 	static const char *fix = N_("If this endpoint is not yours, remove \"endpoints\" from the profile; "
 				    "if it is, pass it on the command line to confirm it.");
+	struct stat st;
 	char host[256];
 	int port = 1;
 
@@ -102,7 +103,11 @@ static void endpoint_checks(const struct profile *p, const struct verify_opts *o
 				  "not to the one in the Mail server fields."),
 				p->smtp_check_server);
 	}
-	if (p->ca_file && *p->ca_file && !given(o ? o->cacert : NULL, p->ca_file))
+	if (p->ca_file && *p->ca_file && (stat(p->ca_file, &st) != 0 || !S_ISREG(st.st_mode)))
+		report_add(r, RS_FAIL, RK_FIELD, "endpoints", STEP_START, O365_ECONFIG,
+			   _("Point endpoints.ca_file at a PEM bundle, or remove it."),
+			   _("The profile's CA bundle %s is not a readable regular file."), p->ca_file);
+	else if (p->ca_file && *p->ca_file && !given(o ? o->cacert : NULL, p->ca_file))
 		report_add(r, RS_WARN, RK_FIELD, "endpoints", -1, O365_OK, _(fix),
 			   _("The profile makes every TLS connection trust the CA bundle %s."), p->ca_file);
 }
@@ -117,13 +122,14 @@ void verify_fields(const struct profile *p, const struct verify_opts *o, struct 
 	      _("Application (client) ID"));
 	if (p->auth == AUTH_CERTIFICATE) {
 		struct stat st;
-		if (!p->cert_path || access(p->cert_path, R_OK) != 0)
+		if (!p->cert_path || access(p->cert_path, R_OK) != 0 || stat(p->cert_path, &st) != 0 ||
+		    !S_ISREG(st.st_mode))
 			report_add(r, RS_FAIL, RK_FIELD, "certificate", STEP_SECRET, O365_ECONFIG,
 				   _("Generate the certificate at step 2, or set certificate.cert to its PEM "
 				     "file."),
 				   _("The certificate file %s cannot be read."),
 				   p->cert_path ? p->cert_path : "-");
-		if (!p->key_path || stat(p->key_path, &st) != 0)
+		if (!p->key_path || stat(p->key_path, &st) != 0 || !S_ISREG(st.st_mode))
 			report_add(r, RS_FAIL, RK_FIELD, "certificate", STEP_SECRET, O365_ECONFIG,
 				   _("Generate the certificate at step 2, or set certificate.key to its key "
 				     "file."),
@@ -374,12 +380,19 @@ static enum o365_rc check_token(struct profile *p, const struct verify_opts *o, 
 
 static void save_transcript(const char *path, struct mail_result *res, int n, struct report *r)
 {
+	struct stat fst;
 	int fd;
 	FILE *f;
 
 	if (!path)
 		return;
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+	/* Never a FIFO (the open would block), a symbolic link or someone else's file. */
+	fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0600);
+	if (fd >= 0 && (fstat(fd, &fst) != 0 || !S_ISREG(fst.st_mode) || fst.st_uid != geteuid() ||
+			ftruncate(fd, 0) != 0)) {
+		close(fd);
+		fd = -1;
+	}
 	if (fd < 0 || fchmod(fd, 0600) != 0 || !(f = fdopen(fd, "w"))) {
 		if (fd >= 0)
 			close(fd);

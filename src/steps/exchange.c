@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "core/atomic.h"
 #include "core/i18n.h"
 #include "core/powershell.h"
 #include "core/store.h"
@@ -125,20 +126,18 @@ static bool handle(struct wizard *w, struct step_state *s, enum action a, int ke
 	} else {
 		char dir[4096], path[4400];
 		struct o365_err e;
-		FILE *f;
 		if (store_dir(dir, sizeof(dir), &e) != O365_OK || store_ensure_dir(dir, &e) != O365_OK) {
 			status_set(w, true, "%s", e.msg);
 			free(script);
 			return true;
 		}
 		snprintf(path, sizeof(path), "%s/%s-exchange.ps1", dir, w->profile_name);
-		if ((f = fopen(path, "w"))) {
-			fputs(script, f);
-			fclose(f);
+		/* a fresh file renamed into place: a symbolic link planted there is not followed */
+		if (store_check_dir_of(path, &e) == O365_OK &&
+		    atomic_replace(path, script, strlen(script), 0600, 0, &e) == O365_OK)
 			snprintf(s->note, sizeof(s->note), _("Written to %s"), path);
-		} else {
-			snprintf(s->note, sizeof(s->note), _("Cannot write %s: %s"), path, strerror(errno));
-		}
+		else
+			snprintf(s->note, sizeof(s->note), "%.400s", e.msg);
 	}
 	free(script);
 	return true;

@@ -3,14 +3,17 @@
  * range, and report lines that are never dropped, even out of memory. */
 #include "config.h"
 
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "net/net.h"
 #include "report.h"
 #include "strbuf.h"
 #include "tap.h"
@@ -119,6 +122,51 @@ static void report_add_never_drops_a_line(void **s)
 	assert_int_equal(WEXITSTATUS(status), 71);
 }
 
+/* A private key is never written into a file planted beforehand, nor through a symbolic link. */
+static void key_generation_writes_fresh_files(void **s)
+{
+	char dir[] = "/tmp/o365-keys-XXXXXX", path[256], target[256], cert[300], key[300], der[300];
+	struct o365_err e;
+	struct stat st;
+	int planted;
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/app.key", dir);
+	planted = open(path, O_CREAT | O_RDWR, 0666);
+	assert_true(planted >= 0);
+	assert_int_equal(fchmod(planted, 0666), 0);
+	assert_int_equal(
+		net_cert_generate(dir, "app", 30, cert, sizeof(cert), key, sizeof(key), der, sizeof(der), &e),
+		O365_OK);
+	assert_int_equal(fstat(planted, &st), 0);
+	assert_int_equal(st.st_size, 0); /* the planted file never saw the key */
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	assert_int_equal(st.st_uid, geteuid());
+	assert_true(st.st_size > 1000);
+	close(planted);
+
+	snprintf(target, sizeof(target), "%s/elsewhere", dir);
+	close(open(target, O_CREAT | O_WRONLY, 0644));
+	snprintf(path, sizeof(path), "%s/link.key", dir);
+	assert_int_equal(symlink(target, path), 0);
+	assert_int_equal(net_cert_generate(dir, "link", 30, cert, sizeof(cert), key, sizeof(key), der,
+					   sizeof(der), &e),
+			 O365_OK);
+	assert_int_equal(stat(target, &st), 0);
+	assert_int_equal(st.st_size, 0); /* not followed */
+	assert_int_equal(lstat(path, &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	assert_int_equal(st.st_mode & 0777, 0600);
+	for (const char *n = "app\0link\0"; *n; n += strlen(n) + 1)
+		for (const char *ext = ".key\0.pem\0.cer\0"; *ext; ext += strlen(ext) + 1) {
+			snprintf(path, sizeof(path), "%s/%s%s", dir, n, ext);
+			unlink(path);
+		}
+	unlink(target);
+	assert_int_equal(rmdir(dir), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -127,6 +175,7 @@ int main(void)
 		cmocka_unit_test(strbuf_grows_without_limit),
 		cmocka_unit_test(numbers_range_checked),
 		cmocka_unit_test(report_add_never_drops_a_line),
+		cmocka_unit_test(key_generation_writes_fresh_files),
 	};
 	return RUN(tests);
 }
