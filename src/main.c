@@ -42,6 +42,7 @@ enum {
 	OPT_SECRET_EXPIRY,
 	OPT_TOKEN_ONLY,
 	OPT_KEYS,
+	OPT_KEY_PASSPHRASE_FILE,
 };
 
 static const struct option long_opts[] = {
@@ -54,6 +55,7 @@ static const struct option long_opts[] = {
 	{"batch", required_argument, NULL, 'b'},
 	{"secret-stdin", no_argument, NULL, OPT_SECRET_STDIN},
 	{"secret-file", required_argument, NULL, OPT_SECRET_FILE},
+	{"key-passphrase-file", required_argument, NULL, OPT_KEY_PASSPHRASE_FILE},
 	{"save-unverified", no_argument, NULL, OPT_SAVE_UNVERIFIED},
 	{"warn-days", required_argument, NULL, OPT_WARN_DAYS},
 	{"authority", required_argument, NULL, OPT_AUTHORITY},
@@ -99,7 +101,8 @@ static void usage(FILE *f)
 	fputs(_("Secrets (never on the command line):\n"
 		"      --secret-stdin       read the client secret from standard input\n"
 		"      --secret-file FILE   read the client secret from FILE (mode 0600)\n"
-		"      --secret-expiry DATE the new secret's expiry (YYYY-MM-DD)\n\n"),
+		"      --secret-expiry DATE the new secret's expiry (YYYY-MM-DD)\n"
+		"      --key-passphrase-file FILE  the passphrase of an encrypted key (0600)\n\n"),
 	      f);
 	fputs(_("Checks:\n"
 		"      --save-unverified    with --batch: save even when a check fails\n"
@@ -212,6 +215,9 @@ static int parse(int argc, char **argv, struct options *o)
 			break;
 		case OPT_SECRET_FILE:
 			o->secret_file = optarg;
+			break;
+		case OPT_KEY_PASSPHRASE_FILE:
+			o->key_passphrase_file = optarg;
 			break;
 		case OPT_SAVE_UNVERIFIED:
 			o->save_unverified = true;

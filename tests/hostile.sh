@@ -225,13 +225,14 @@ grep -q "^Checking " "$TMP/stall.log" && grep -Eq "^WARN +endpoints" "$TMP/stall
 # Files: FIFOs are refused at once (cron would hang), directories must be safe for a secret,
 # a full disk or a file size limit never leaves a temporary file or a "passed" as the last word.
 mkfifo "$TMP/fifo"
-for how in "--check --config" "--batch" "--export json --config" "--rotate --secret-file"; do
+for how in "--check --config" "--export json --config" "--rotate --secret-file"; do
 	args=($how "$TMP/fifo")
 	[ "$how" = "--rotate --secret-file" ] && args+=(--config "$TMP/good.json")
-	[ "$how" = "--batch" ] && args+=(--config "$TMP/fifo-batch.json" --secret-stdin)
 	run timeout 10 "$BIN" "${args[@]}"
 	expect "a FIFO as $how FILE is refused at once" 3 "not a regular file"
 done
+run timeout 10 "$BIN" --batch "$TMP/fifo" --config "$TMP/fifo-batch.json" --secret-stdin
+expect "a FIFO nobody writes to as --batch FILE ends at once" 3 "fifo:1:1: not valid JSON"
 run timeout 10 "$BIN" --check --config "$TMP/good.json" --token-only --cacert "$TMP/fifo" --authority "$AUTHORITY"
 expect "a FIFO as --cacert is refused at once" 2 "not a regular file"
 run timeout 20 "$BIN" --check --config "$TMP/good.json" "${EP[@]}" --imap-server "127.0.0.1:$LINES_IMAP" \
@@ -283,5 +284,35 @@ run_stdin "$SECRET" limited "$BIN" --batch "$TMP/good.answers" "${EP[@]}" --secr
 expect "--batch under ulimit -f: the result line says NOT SAVED" 3 "Result: NOT SAVED"
 [ "$(tail -n 1 "$TMP/out" | grep -c "NOT SAVED")" = 1 ] && ok "  ... as the last line" || not_ok "  ... as the last line" "$(tail -n 3 "$TMP/out")"
 ls -A "$TMP" | grep -q '^\.limited.json.tmp' && not_ok "  ... no temporary file is left" || ok "  ... no temporary file is left"
+
+# --secret-stdin on a terminal: a prompt, no echo, done at Enter.
+run "$PY" "$RIG/ttyinput.py" 20 "Client secret" "$NEW_SECRET" "$BIN" --rotate --secret-stdin --token-only "${EP[@]}"
+expect "--secret-stdin on a terminal prompts with echo off and ends at Enter" 0 "Client secret Value" \
+	"exit=0 echo_at_prompt=0 line_shown=0" "new secret is saved"
+refute "  ... the secret never appears on the terminal" "$NEW_SECRET"
+
+# An encrypted private key: OpenSSL never prompts; a clear error without the passphrase.
+"$PY" - "$STATE/pki/client.key" "$TMP/enc.key" <<'PY'
+import os, sys
+from cryptography.hazmat.primitives import serialization
+key = serialization.load_pem_private_key(open(sys.argv[1], "rb").read(), None)
+open(sys.argv[2], "wb").write(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                                serialization.BestAvailableEncryption(b"kit passphrase")))
+os.chmod(sys.argv[2], 0o600)
+PY
+answers "$TMP/enc.answers" "$APP" "$TENANT" true \
+	"\"auth\": \"certificate\", \"certificate\": { \"cert\": \"$STATE/pki/client.pem\", \"key\": \"$TMP/enc.key\" }"
+run "$PY" "$RIG/ttyinput.py" 20 "" "" "$BIN" --batch "$TMP/enc.answers" "${EP[@]}" --config "$TMP/enc.json" --token-only
+expect "an encrypted key on a terminal: no prompt, no hang, a clear error" 0 "exit=3 " "is encrypted" \
+	"--key-passphrase-file"
+refute "  ... OpenSSL never asked" "PEM pass phrase"
+printf 'kit passphrase\n' >"$TMP/pass.txt"
+chmod 600 "$TMP/pass.txt"
+run "$BIN" --batch "$TMP/enc.answers" "${EP[@]}" --config "$TMP/enc.json" --token-only --key-passphrase-file "$TMP/pass.txt"
+expect "  ... --key-passphrase-file opens it" 0 "2 = certificate" "Saved"
+printf 'wrong\n' >"$TMP/wrong.txt"
+chmod 600 "$TMP/wrong.txt"
+run "$BIN" --check --config "$TMP/enc.json" --token-only "${EP[@]}" --key-passphrase-file "$TMP/wrong.txt"
+expect "  ... a wrong passphrase is named as such" 3 "passphrase does not open the private key"
 
 done_testing

@@ -25,7 +25,7 @@ void batch_print_report(const struct options *o, const struct report *r);
 
 static char *read_text(const char *path, struct o365_err *e)
 {
-	/* O_NONBLOCK: a FIFO or device is refused at once instead of blocking the open (cron) */
+	/* O_NONBLOCK: opening a FIFO never blocks waiting for a writer (cron would hang) */
 	int fd = strcmp(path, "-") ? open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC) : STDIN_FILENO;
 	struct stat st;
 	char *buf = NULL;
@@ -36,11 +36,14 @@ static char *read_text(const char *path, struct o365_err *e)
 		err_set(e, O365_ECONFIG, _("%s: cannot open: %s"), path, strerror(errno));
 		return NULL;
 	}
-	if (fd != STDIN_FILENO && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
+	if (fd != STDIN_FILENO && (fstat(fd, &st) != 0 || !(S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode)))) {
 		close(fd);
 		err_set(e, O365_ECONFIG, _("%s: not a regular file"), path);
 		return NULL;
 	}
+	/* A pipe (--batch <(...)) is read like standard input; with no writer it ends at once. */
+	if (fd != STDIN_FILENO && S_ISFIFO(st.st_mode))
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	for (;;) {
 		if (n + 4096 + 1 > cap) {
 			if ((cap = cap ? cap * 2 : 8192) > (1 << 20)) {

@@ -3,10 +3,12 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "check/settings.h"
@@ -60,7 +62,7 @@ void batch_verify_opts(const struct options *o, struct verify_opts *vo)
 
 /* The secret is the first line of fd. Nothing is cut silently: a longer input, a NUL byte or a
  * second line with text is refused rather than half-used. */
-static enum o365_rc read_secret_fd(int fd, const char *what, char **out, struct o365_err *e)
+static enum o365_rc read_secret_fd(int fd, const char *what, bool one_line, char **out, struct o365_err *e)
 {
 	char buf[SECRET_MAX + 2];
 	size_t n = 0, line;
@@ -76,6 +78,8 @@ static enum o365_rc read_secret_fd(int fd, const char *what, char **out, struct 
 			goto out;
 		}
 		n += (size_t)k;
+		if (one_line && memchr(buf + n - (size_t)k, '\n', (size_t)k))
+			break; /* a terminal: done at Enter, not at end of file */
 	}
 	buf[n] = '\0';
 	line = strcspn(buf, "\r\n");
@@ -100,11 +104,55 @@ out:
 	return rc;
 }
 
+static struct termios saved_tty;
+static volatile sig_atomic_t tty_quiet;
+
+/* A signal while typing gives the terminal its echo back before the default action. */
+static void tty_restore_and_die(int sig)
+{
+	if (tty_quiet)
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_tty);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* --secret-stdin on a terminal: a prompt, echo off, done at Enter; the terminal is restored
+ * however the read ends. */
+static enum o365_rc read_secret_tty(char **out, struct o365_err *e)
+{
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+	struct sigaction sa, old[4];
+	struct termios quiet;
+	enum o365_rc rc;
+
+	if (tcgetattr(STDIN_FILENO, &saved_tty) != 0)
+		return read_secret_fd(STDIN_FILENO, _("standard input"), true, out, e);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = tty_restore_and_die;
+	for (int i = 0; i < 4; i++)
+		sigaction(sigs[i], &sa, &old[i]);
+	quiet = saved_tty;
+	quiet.c_lflag &= ~(tcflag_t)ECHO;
+	quiet.c_lflag |= ICANON | ECHONL;
+	tty_quiet = tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
+	fprintf(stderr, "%s", _("Client secret Value (typing is not shown), then Enter: "));
+	fflush(stderr);
+	rc = read_secret_fd(STDIN_FILENO, _("the terminal"), true, out, e);
+	if (tty_quiet)
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_tty);
+	tty_quiet = 0;
+	for (int i = 0; i < 4; i++)
+		sigaction(sigs[i], &old[i], NULL);
+	return rc;
+}
+
 enum o365_rc batch_read_secret(const struct options *o, char **secret, struct o365_err *e)
 {
 	*secret = NULL;
 	if (o->secret_stdin) {
-		enum o365_rc rc = read_secret_fd(STDIN_FILENO, _("standard input"), secret, e);
+		enum o365_rc rc = isatty(STDIN_FILENO) ? read_secret_tty(secret, e)
+						       : read_secret_fd(STDIN_FILENO, _("standard input"),
+									false, secret, e);
 		if (rc != O365_OK)
 			return rc;
 	} else if (o->secret_file) {
@@ -126,7 +174,7 @@ enum o365_rc batch_read_secret(const struct options *o, char **secret, struct o3
 			err_fix(e, _("Run: chmod 600 '%s' (as its owner)"), o->secret_file);
 			return O365_ECONFIG;
 		}
-		enum o365_rc rc = read_secret_fd(fd, o->secret_file, secret, e);
+		enum o365_rc rc = read_secret_fd(fd, o->secret_file, false, secret, e);
 		close(fd);
 		if (rc != O365_OK)
 			return rc;

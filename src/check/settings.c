@@ -51,6 +51,7 @@ void settings_verify_opts(const struct options *o, struct verify_opts *vo)
 	vo->cli_authority = o->authority;
 	vo->cli_imap = o->imap_server;
 	vo->cli_smtp = o->smtp_server;
+	vo->key_passphrase_file = o->key_passphrase_file;
 	vo->timeout_ms = o->timeout_s ? o->timeout_s * 1000L : 0;
 	vo->warn_days = o->warn_days;
 	vo->transcript = o->transcript;

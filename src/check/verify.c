@@ -211,6 +211,15 @@ static void net_failure(struct report *r, enum rkind kind, enum o365_rc rc, cons
 {
 	bool transient = nr->fault == NF_HTTP_429 || nr->fault == NF_HTTP_5XX;
 
+	/* The certificate credential could not be used here: a set-up matter, not the network. */
+	if (rc == O365_ECONFIG && nr->fault == NF_LOCAL) {
+		report_add(r, RS_FAIL, kind, NULL, STEP_SECRET, O365_ECONFIG,
+			   _("Check the certificate and key files; an encrypted key needs its passphrase "
+			     "(--key-passphrase-file, or the wizard asks for it)."),
+			   _("The certificate credential cannot be used: %s."), nr->detail);
+		return;
+	}
+
 	if ((nr->code || nr->error[0]) && !transient) {
 		const struct fix *fx = catalogue_aadsts(nr->code);
 		char text[1400];
@@ -321,6 +330,8 @@ static enum o365_rc check_token(struct profile *p, const struct verify_opts *o, 
 	if (p->auth == AUTH_CERTIFICATE) {
 		req.cert_path = p->cert_path;
 		req.key_path = p->key_path;
+		req.key_passphrase = o->key_passphrase;
+		req.key_passphrase_file = o->key_passphrase_file;
 	} else {
 		req.secret = o->secret_override ? o->secret_override : p->secret;
 	}

@@ -29,6 +29,8 @@ struct verify_opts {
 	const char *secret_override; /* verify with this secret instead of the profile's */
 	/* Endpoints given on the command line: a profile's own differing ones draw a warning. */
 	const char *cli_authority, *cli_imap, *cli_smtp;
+	/* An encrypted private key's passphrase: typed (wizard) or a file's first line. */
+	const char *key_passphrase, *key_passphrase_file;
 };
 
 /* Keeps the token between runs (rechecks reuse it until shortly before expiry). */

@@ -57,6 +57,9 @@ struct token_request {
 	const char *secret;    /* or: */
 	const char *cert_path; /* PEM certificate */
 	const char *key_path;  /* PEM private key */
+	/* For an encrypted key; OpenSSL is never let to prompt (it would under a curses screen). */
+	const char *key_passphrase;
+	const char *key_passphrase_file; /* first line of a 0600 file of ours */
 };
 
 void net_global_init(void);
@@ -69,6 +72,13 @@ void token_clear(struct token *t);
 bool token_usable(const struct token *t, time_t now);
 enum o365_rc net_discover(const struct net_cfg *cfg, const char *authority, const char *tenant,
 			  struct discovery *out, struct net_result *r);
+
+/* For tests and fuzzing: an answer (status, content type, body) read exactly as the requests
+ * above read it. */
+enum o365_rc net_token_parse(long status, const char *ctype, const char *body, size_t len, struct token *out,
+			     struct net_result *r);
+enum o365_rc net_discovery_parse(long status, const char *ctype, const char *body, size_t len,
+				 struct discovery *out, struct net_result *r);
 
 /* Certificate credential: RSA 2048 key (0600) and a self-signed certificate, as PEM, plus the DER
  * .cer to upload. Paths are written into the out buffers. */
