@@ -85,9 +85,9 @@ static void note_command(struct xfer *x, const char *data, size_t k)
 			return;
 		p = sp + 1;
 	}
-	n = strcspn(p, " \r\n");
-	if (n > (size_t)(data + k - p))
-		n = (size_t)(data + k - p);
+	/* curl's buffer is not NUL-terminated: stay within its k bytes */
+	for (n = 0; p + n < data + k && p[n] != ' ' && p[n] != '\r' && p[n] != '\n';)
+		n++;
 	if (n >= sizeof(verb))
 		n = sizeof(verb) - 1;
 	for (size_t i = 0; i < n; i++)
@@ -248,7 +248,7 @@ static int on_debug(CURL *h, curl_infotype type, char *data, size_t n, void *ud)
 			server_line(x, p, len);
 		else if (type == CURLINFO_HEADER_OUT)
 			client_line(x, p, len);
-		else if (len > 1 && !strstr(p, "Bearer"))
+		else if (len > 1 && !memmem(p, len, "Bearer", 6))
 			append(x, "* ", p, len);
 		p += len;
 	}
@@ -311,7 +311,8 @@ static void finish(struct xfer *x, CURL *c, CURLcode cc)
 	double secs = 0;
 	const char *note = NULL;
 
-	curl_easy_getinfo(c, CURLINFO_TOTAL_TIME, &secs);
+	if (c)
+		curl_easy_getinfo(c, CURLINFO_TOTAL_TIME, &secs);
 	r->seconds = secs;
 	r->curl_code = (int)cc;
 	r->ok = cc == CURLE_OK;
@@ -473,6 +474,29 @@ enum o365_rc net_mail_send_test(const struct mail_cfg *cfg, const char *token, c
 	curl_slist_free_all(rcpts);
 	free(x.buf);
 	return out->ok ? O365_OK : O365_EMAILBOX;
+}
+
+void mail_replay(enum mail_proto proto, const char *dialogue, size_t n, int curl_code,
+		 struct mail_result *out)
+{
+	struct xfer x;
+	const char *p = dialogue, *end = dialogue + n;
+
+	memset(&x, 0, sizeof(x));
+	memset(out, 0, sizeof(*out));
+	out->proto = proto;
+	x.res = out;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t len = nl ? (size_t)(nl - p + 1) : (size_t)(end - p);
+		if (len >= 3 && !memcmp(p, "C: ", 3))
+			on_debug(NULL, CURLINFO_HEADER_OUT, (char *)p + 3, len - 3, &x);
+		else
+			on_debug(NULL, CURLINFO_HEADER_IN, (char *)p, len, &x);
+		p += len;
+	}
+	finish(&x, NULL, (CURLcode)curl_code);
+	free(x.buf);
 }
 
 void mail_results_free(struct mail_result **r, int n)

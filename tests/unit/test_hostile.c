@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "net/mail.h"
 #include "net/net.h"
 #include "report.h"
 #include "strbuf.h"
@@ -167,6 +168,21 @@ static void key_generation_writes_fresh_files(void **s)
 	assert_int_equal(rmdir(dir), 0);
 }
 
+/* Found by fuzzing: a client line at the very end of curl's buffer (not NUL-terminated) was read
+ * past its end while looking for the command's verb. */
+static void mail_lines_stay_in_their_buffer(void **s)
+{
+	static const char dialogue[] = "* OK ready\nC: A001 AUTHENTICATE";
+	char *exact = malloc(sizeof(dialogue) - 1);
+	struct mail_result r;
+
+	memcpy(exact, dialogue, sizeof(dialogue) - 1); /* no NUL: as curl hands it over */
+	mail_replay(MP_IMAP, exact, sizeof(dialogue) - 1, 67, &r);
+	assert_int_equal(r.ok, false);
+	free(r.transcript);
+	free(exact);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -176,6 +192,7 @@ int main(void)
 		cmocka_unit_test(numbers_range_checked),
 		cmocka_unit_test(report_add_never_drops_a_line),
 		cmocka_unit_test(key_generation_writes_fresh_files),
+		cmocka_unit_test(mail_lines_stay_in_their_buffer),
 	};
 	return RUN(tests);
 }
