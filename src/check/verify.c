@@ -86,7 +86,7 @@ void verify_fields(const struct profile *p, const struct verify_opts *o, struct 
 			report_add(r, RS_FAIL, RK_FIELD, "smtp-port", STEP_MAILSERVER, O365_ECONFIG, NULL,
 				   "%s",
 				   _("The SMTP server port must be from 1 to 65535 (587 for Office 365)."));
-		else if (p->smtp_port != 587 && !p->smtp_check_server)
+		else if (p->smtp_port != CLOUD_SMTP_PORT && !p->smtp_check_server)
 			report_add(r, RS_WARN, RK_FIELD, "smtp-port", STEP_MAILSERVER, O365_OK, NULL,
 				   _("SMTP port %d: Office 365 takes OAuth submission on 587."),
 				   p->smtp_port);
@@ -184,7 +184,7 @@ static enum o365_rc check_tenant(struct profile *p, const struct verify_opts *o,
 	struct discovery d;
 	struct net_result nr;
 	enum o365_rc rc;
-	int cloud;
+	int cloud, by_region;
 
 	net_cfg_for(p, o, &cfg);
 	progress(o, _("Looking up tenant %s ..."), p->tenant);
@@ -195,17 +195,10 @@ static enum o365_rc check_tenant(struct profile *p, const struct verify_opts *o,
 	}
 	report_add(r, RS_OK, RK_TENANT, NULL, -1, O365_OK, NULL, _("Tenant %s found (region %s)."), p->tenant,
 		   d.region[0] ? d.region : "-");
-	/* The issuer's host tells the tenant's cloud. */
-	cloud = -1;
-	if (strstr(d.cloud_instance, "partner.microsoftonline.cn"))
-		cloud = CLOUD_CHINA;
-	else if (strstr(d.cloud_instance, "microsoftonline.us"))
-		cloud = CLOUD_USGOV;
-	else if (strstr(d.cloud_instance, "microsoftonline.com"))
-		cloud = CLOUD_GLOBAL;
-	if ((cloud >= 0 && cloud != (int)p->cloud) ||
-	    (!strcasecmp(d.region, "USG") && p->cloud != CLOUD_USGOV) ||
-	    (!strcasecmp(d.region, "USGov") && p->cloud != CLOUD_USGOV))
+	/* The discovery document names the tenant's cloud, by instance and by region. */
+	cloud = cloud_from_discovery(d.cloud_instance, NULL);
+	by_region = cloud_from_discovery(NULL, d.region);
+	if ((cloud >= 0 && cloud != (int)p->cloud) || (by_region >= 0 && by_region != (int)p->cloud))
 		report_add(r, RS_WARN, RK_TENANT, NULL, STEP_START, O365_OK,
 			   _("Choose the tenant's cloud at step 0."),
 			   _("The tenant belongs to another cloud (%s, region %s) than the one chosen (%s)."),

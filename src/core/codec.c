@@ -109,6 +109,21 @@ void codec_free_secret(char **s)
 	*s = NULL;
 }
 
+void codec_mask_secret(const char *secret, bool reveal, const char *dot, char *out, size_t n)
+{
+	size_t len = secret ? strlen(secret) : 0;
+	size_t shown = reveal && len > 8 ? 4 : 0;
+	size_t dots = len - shown > 12 ? 12 : len - shown, o = 0;
+
+	if (!n)
+		return;
+	out[0] = '\0';
+	for (size_t i = 0; i < dots && o + strlen(dot) + 5 < n; i++)
+		o += (size_t)snprintf(out + o, n - o, "%s", dot);
+	if (shown)
+		snprintf(out + o, n - o, "%s", secret + len - shown);
+}
+
 void codec_sha256_hex(const void *data, size_t n, char out[65])
 {
 	unsigned char md[32];

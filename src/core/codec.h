@@ -16,6 +16,10 @@ unsigned char *codec_b64_decode(const char *in, size_t *len);
 void codec_cleanse(void *p, size_t n);
 /* Cleanses and frees a NUL-terminated secret, clearing the pointer. */
 void codec_free_secret(char **s);
+/* The one way a secret is shown: at most 12 dots (its length is nobody's business), then its
+ * last 4 characters when reveal is set and it is long enough to keep most of it hidden. dot is
+ * "*" or a UTF-8 bullet. */
+void codec_mask_secret(const char *secret, bool reveal, const char *dot, char *out, size_t n);
 /* SHA-256 of data as lowercase hex into out[65]. */
 void codec_sha256_hex(const void *data, size_t n, char out[65]);
 /* Random bytes; false when the generator fails. */
