@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # shellcheck shell=bash
 # Sourced by the shell tests: TAP output, a private HOME, and the loopback rig (token stand-in,
 # Dovecot, Postfix), started and stopped by the test itself on ephemeral loopback ports.
@@ -49,6 +50,26 @@ expect() {
 }
 # refute NAME PATTERN: must not appear in the last output
 refute() { if grep -Eq -- "$2" "$TMP/out"; then not_ok "$1" "found [$2]" "$(head -c 2000 "$TMP/out")"; else ok "$1"; fi; }
+
+# speak LL: the program speaks LL from here on, as for an admin whose locale is LL's: the catalogue
+# is compiled from po/LL.po (O365_LOCALEDIR), and LL's UTF-8 locale is generated with localedef
+# under $TMP (LOCPATH), or C.UTF-8 with LANGUAGE=LL where the locale sources are not installed.
+speak() {
+	local ll=$1 loc
+	loc=$(sed -n "s/^$ll[ \t]*//p" <<<$'de\tde_DE\nhr\thr_HR')
+	mkdir -p "$TMP/locale/$ll/LC_MESSAGES"
+	msgfmt -c -o "$TMP/locale/$ll/LC_MESSAGES/o365-oauth-setup.mo" "$top_srcdir/po/$ll.po" ||
+		{ echo "Bail out! po/$ll.po does not compile"; exit 1; }
+	export O365_LOCALEDIR=$TMP/locale LANGUAGE=$ll
+	if [ -n "$loc" ] && { [ -d "$TMP/loc/$loc.UTF-8" ] ||
+		localedef -i "$loc" -f UTF-8 "$TMP/loc/$loc.UTF-8" >/dev/null 2>&1; }; then
+		export LOCPATH=$TMP/loc LANG=$loc.UTF-8 LC_ALL=$loc.UTF-8
+	else
+		export LANG=C.UTF-8 LC_ALL=C.UTF-8
+	fi
+}
+# speak_english: back to the untranslated program
+speak_english() { unset O365_LOCALEDIR LANGUAGE LOCPATH; export LANG=C.UTF-8 LC_ALL=C.UTF-8; }
 
 rig_pki() { "$PY" "$RIG/pki.py" "$STATE" || { echo "Bail out! test PKI failed"; exit 1; }; CA=$STATE/pki/ca.pem; }
 

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Mailbox verification over IMAP and SMTP against real Dovecot and Postfix, and Exchange's exact
 # texts from the scripted line server. Needs root (Dovecot and Postfix drop privileges).
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Coming back months later: rotation as a transaction, exports, monitoring, several profiles.
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 GOLDEN=$top_srcdir/tests/golden

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* --batch FILE: create or update a profile from an answers file, verify, then save. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* --check: verify a saved profile without a screen; --nagios: one monitoring line. */
 #include "config.h"
 
@@ -23,9 +24,15 @@ void batch_print_report(const struct options *o, const struct report *r)
 		printf(_("Result: FAILED at step %d (%s).\n"), f->step, step_name(f->step));
 	else if (f)
 		printf("%s\n", _("Result: FAILED."));
-	else if (!o->quiet)
-		printf(_("Result: %d passed, %d warning(s).\n"), report_count(r, RS_OK),
-		       report_count(r, RS_WARN));
+	else if (!o->quiet) {
+		int nok = report_count(r, RS_OK), nwarn = report_count(r, RS_WARN);
+		char passed[64], warned[64];
+
+		snprintf(passed, sizeof(passed), P_("%d passed", "%d passed", nok), nok);
+		snprintf(warned, sizeof(warned), P_("%d warning", "%d warnings", nwarn), nwarn);
+		/* TRANSLATORS: "Result: 5 passed, 1 warning." */
+		printf(_("Result: %s, %s.\n"), passed, warned);
+	}
 }
 
 static int nagios(const struct options *o, const struct profile *p, const struct report *r,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <fcntl.h>
@@ -401,7 +402,7 @@ static enum o365_rc check_mailboxes(struct profile *p, const struct verify_opts 
 			nboxes++;
 		progress(o,
 			 P_("Checking %d mailbox over %s ...", "Checking %d mailboxes over %s ...", nboxes),
-			 nboxes, p->mod_delivery ? "IMAP and SMTP" : "SMTP");
+			 nboxes, p->mod_delivery ? _("IMAP and SMTP") : "SMTP");
 		rc = net_mail_check(&mc, st->token.access_token, boxes, p->mod_delivery, true, &res, &n);
 		if (rc == O365_ECANCEL) {
 			mail_results_free(&res, n);
@@ -414,15 +415,20 @@ static enum o365_rc check_mailboxes(struct profile *p, const struct verify_opts 
 			break;
 		/* Exchange can take 30-60 minutes to apply a new service principal or permission. */
 		progress(o,
-			 _("! %d mailbox login(s) refused although the token is right. Exchange can take "
-			   "30-60 minutes to apply a new service principal or permission: checking again "
-			   "every "
-			   "%d s for up to %ld more minutes."),
+			 P_("! %d mailbox login refused although the token is right. Exchange can take "
+			    "30-60 minutes to apply a new service principal or permission: checking again "
+			    "every %d s for up to %ld more minutes.",
+			    "! %d mailbox logins refused although the token is right. Exchange can take "
+			    "30-60 minutes to apply a new service principal or permission: checking again "
+			    "every %d s for up to %ld more minutes.",
+			    refused),
 			 refused, interval(), (long)(deadline - time(NULL) + 59) / 60);
 		for (int left = interval(); left > 0; left--) {
 			long mins = (long)(deadline - time(NULL)) / 60;
 			progress(o,
-				 _("%d mailbox login(s) refused; next try in %d s (giving up in %ld min)."),
+				 P_("%d mailbox login refused; next try in %d s (giving up in %ld min).",
+				    "%d mailbox logins refused; next try in %d s (giving up in %ld min).",
+				    refused),
 				 refused, left, mins);
 			if (o->cancel && *o->cancel)
 				break;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Atomic file replacement: a temporary file in the same directory, written, synced, then renamed
  * over the old one, and the directory synced; the old version can be kept as a dated backup. A
  * reader (or a crash) sees the old file or the new one, never a mix. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The catalogue of failures: every AADSTS code, transport fault and mail server reply we know,
  * mapped to the wizard step to return to, the cause in plain words, and the fix. One table each;
  * decisions branch on codes, never on our own message text. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The outcome of the last --check of a profile, kept in a small state file under
  * $XDG_STATE_HOME: a check records what it saw without ever writing the profile itself, so a
  * monitoring run can never rewrite configuration. The profile's own "last_verification" is the

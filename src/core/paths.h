@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Where things live: the config directory and profile names, the state directory, listing. */
 #ifndef O365_PATHS_H
 #define O365_PATHS_H

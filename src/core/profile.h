@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The model: one profile is everything the wizard asks, derives and verifies. No curses, no curl.
  * Strings are owned by the profile (heap, NULL = unset); profile_free() releases them and
  * cleanses the secret. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The profile as JSON: the one codec for profiles, answers files and the --batch merge. Errors
  * name FILE:LINE:COL as written; unknown keys survive a rewrite (kept in profile->raw). */
 #ifndef O365_PROFILE_JSON_H

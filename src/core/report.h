@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The result of a verification: one line per check (OK / WARN / FAIL / INFO) with the step and
  * fix. Batch prints it; the wizard draws it. */
 #ifndef O365_REPORT_H

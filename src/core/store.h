@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Profiles on disk: loaded only when owned by us and 0600 (as ssh does), saved atomically (see
  * atomic.h) with dated backups. The JSON itself is profile_json.h's; paths are paths.h's. */
 #ifndef O365_STORE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Allocation that never returns NULL: out of memory prints one message and exits, so no caller
  * half-handles a failed allocation (and no report line is ever dropped for want of memory). */
 #ifndef O365_XALLOC_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* IMAP and SMTP logins with XOAUTH2. The client can never fall back to PLAIN or LOGIN: the bearer
  * goes in CURLOPT_XOAUTH2_BEARER, the mechanism is pinned with AUTH=XOAUTH2, and CURLOPT_HTTPAUTH is
  * never set. */

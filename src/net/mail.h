@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Mailbox checks over IMAP and SMTP with XOAUTH2, run concurrently with one token. */
 #ifndef O365_MAIL_H
 #define O365_MAIL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Client-credentials token requests (secret or certificate) and tenant discovery. */
 #include "config.h"
 

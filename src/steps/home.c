@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The re-run start screen: what an admin coming back wants, on an ncurses menu. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Step 7: IMAP and SMTP logins for every mailbox, with the propagation wait on offer. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Drawing reads the model and never changes it. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Terminal set-up and restoration, signals included. */
 #include "config.h"
 

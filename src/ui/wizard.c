@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The driver: one loop that draws, reads a key, lets the step handle it, and does Back, Next,
  * Help, Quit, resize and background checks once for every step. */
 #include "config.h"

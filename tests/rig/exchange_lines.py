@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """A scripted IMAP and SMTP server that answers with Exchange Online's exact texts, which Dovecot
 and Postfix cannot produce. The mailbox's local part chooses the behaviour:
 

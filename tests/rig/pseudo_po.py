@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Turns a .pot into a pseudo-translation in which every message is altered: the text between
 printf directives is reversed, the directives stay in order, leading and trailing blanks stay in
 place. A program whose decisions depend on its own wording behaves differently under it.

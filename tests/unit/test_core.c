@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Catalogue, claims and report: the diagnosis logic without any network. */
 #include "config.h"
 
