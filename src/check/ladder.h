@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Inside the verification ladder: what verify.c and mailbox.c share. Not for front-ends. */
 #ifndef O365_LADDER_H
 #define O365_LADDER_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The mailbox checks: one IMAP and SMTP login per mailbox with the token, re-checks while
  * Exchange propagates, the transcript, the real test message and the least-privilege probe. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The local checks of a whole profile, before anything goes on the network: each field through
  * its validator, the certificate files, the transport, the secret's expiry. One report line each. */
 #ifndef O365_FIELDCHECK_H

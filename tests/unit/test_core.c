@@ -179,13 +179,13 @@ static void claims_good_and_missing(void **s)
 	assert_true(claims_diagnose(&c, p, 1795780800, &r));
 	assert_string_equal(p->sp_object_id, "99999999-8888-7777-6666-555555555555");
 	assert_int_equal(report_rc(&r), O365_OK);
-	report_free(&r);
+	report_clear(&r);
 	p->mod_delivery = true; /* delivery notifications need IMAP */
 	assert_false(claims_diagnose(&c, p, 1795780800, &r));
 	assert_int_equal(report_rc(&r), O365_EROLES);
 	assert_int_equal(report_first_fail(&r)->step, STEP_PERMISSIONS);
 	assert_non_null(strstr(report_first_fail(&r)->fix, "Office 365 Exchange Online"));
-	report_free(&r);
+	report_clear(&r);
 	claims_free(&c);
 	free(tok);
 	profile_free(&p);
@@ -213,7 +213,7 @@ static void report_codes(void **s)
 	report_add(&r, RS_FAIL, RK_IMAP, "b@x", STEP_EXCHANGE, O365_EMAILBOX, "fix", "bad");
 	assert_int_equal(report_rc(&r), O365_EAUTH); /* the first failure in check order */
 	assert_int_equal(report_count(&r, RS_FAIL), 2);
-	report_free(&r);
+	report_clear(&r);
 	assert_int_equal(r.n, 0);
 }
 
