@@ -43,10 +43,6 @@ void job_start(struct wizard *w, enum job_kind kind)
 	/* Every check fetches its own token: secrets and consent may have changed since. */
 	verify_state_clear(&j->vstate);
 	j->work = profile_clone(w->p);
-	if (!j->work) {
-		status_set(w, true, "%s", _("Out of memory."));
-		return;
-	}
 	if (w->pending_secret) {
 		profile_set_secret(j->work, w->pending_secret);
 		profile_set_str(&j->work->secret_expiry, w->pending_expiry[0] ? w->pending_expiry : NULL);

@@ -188,8 +188,8 @@ static enum o365_rc setup(struct wizard *w, const struct options *o)
 			err_print(&e);
 			return rc;
 		}
-	} else if (!(w->p = profile_new())) {
-		return O365_EIO;
+	} else {
+		w->p = profile_new();
 	}
 	if ((rc = settings_apply_overrides(o, w->p, &e)) != O365_OK) {
 		err_print(&e);
