@@ -13,6 +13,7 @@
 
 #include "core/err.h"
 #include "core/i18n.h"
+#include "core/xalloc.h"
 #include "frontends.h"
 #include "options.h"
 
@@ -332,6 +333,7 @@ int main(int argc, char **argv)
 	int st;
 
 	harden();
+	xalloc_init_json();
 	setlocale(LC_ALL, "");
 #if ENABLE_NLS
 	/* O365_LOCALEDIR lets the tests use catalogues built from the source tree. */

@@ -106,6 +106,7 @@ JSON
 }
 
 # lines_start: the Exchange-texts line server; sets LINES_IMAP LINES_SMTP LINES_NOTLS LINES_NOXOAUTH2
+# LINES_IMAP_BUSY LINES_SMTP_BUSY
 lines_start() {
 	local fifo=$TMP/lines.fifo line=""
 	[ -n "${CA:-}" ] || rig_pki
@@ -116,6 +117,6 @@ lines_start() {
 	[ -n "$line" ] || { echo "Bail out! line server did not start: $(cat "$STATE/run/lines.err")"; exit 1; }
 	# shellcheck disable=SC2086
 	set -- ${line#LISTENING }
-	LINES_IMAP=$1 LINES_SMTP=$2 LINES_NOTLS=$3 LINES_NOXOAUTH2=$4
+	LINES_IMAP=$1 LINES_SMTP=$2 LINES_NOTLS=$3 LINES_NOXOAUTH2=$4 LINES_IMAP_BUSY=${5:-} LINES_SMTP_BUSY=${6:-}
 }
 . "$RIG/mailrig.sh"

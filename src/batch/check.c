@@ -9,6 +9,7 @@
 
 #include "common.h"
 #include "core/i18n.h"
+#include "core/lastcheck.h"
 #include "core/stepref.h"
 #include "frontends.h"
 
@@ -77,6 +78,16 @@ static int nagios(const struct options *o, const struct profile *p, const struct
 	return code;
 }
 
+/* Records the outcome beside, never in, the profile; a failure to record is said, not fatal. */
+static void record_last_check(const char *path, const struct last_check *lc)
+{
+	struct o365_err e;
+
+	err_clear(&e);
+	if (lastcheck_save(path, lc, &e) != O365_OK)
+		fprintf(stderr, _("%s: the outcome of this check was not recorded: %s\n"), PACKAGE, e.msg);
+}
+
 enum o365_rc batch_check(const struct options *o, int *status)
 {
 	struct loaded l;
@@ -95,6 +106,10 @@ enum o365_rc batch_check(const struct options *o, int *status)
 		return rc;
 	}
 	if (l.p->draft) {
+		struct last_check lc = {.at = time(NULL), .status = CHECK_FAIL, .rc = O365_ECONFIG};
+		lc.step = l.p->resume_step;
+		snprintf(lc.message, sizeof(lc.message), "%s", _("draft (setup not finished)"));
+		record_last_check(l.path, &lc);
 		/* A draft is never mistaken for a verified profile. */
 		if (o->nagios) {
 			printf("O365-OAUTH UNKNOWN - %s is a draft: setup not finished | \n", l.path);
@@ -113,6 +128,11 @@ enum o365_rc batch_check(const struct options *o, int *status)
 	if (!o->quiet && !o->nagios)
 		printf(_("Checking %s\n"), l.path);
 	rc = verify_run(l.p, &vo, &st, &r);
+	{
+		struct last_check lc;
+		lastcheck_from_report(&r, time(NULL), &lc);
+		record_last_check(l.path, &lc);
+	}
 	if (!o->quiet && !o->nagios && isatty(STDERR_FILENO))
 		fprintf(stderr, "\r\033[K");
 	clock_gettime(CLOCK_MONOTONIC, &t1);

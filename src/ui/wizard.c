@@ -12,6 +12,7 @@
 #include "core/codec.h"
 #include "core/i18n.h"
 #include "core/store.h"
+#include "core/xalloc.h"
 #include "frontends.h"
 #include "steps/steps.h"
 #include "ui.h"
@@ -208,12 +209,10 @@ static enum o365_rc setup(struct wizard *w, const struct options *o)
 
 enum o365_rc wizard_run(const struct options *o)
 {
-	struct wizard *w = calloc(1, sizeof(*w));
+	struct wizard *w = xcalloc(1, sizeof(*w));
 	enum o365_rc rc;
 	bool existed;
 
-	if (!w)
-		return O365_EIO;
 	if ((rc = setup(w, o)) != O365_OK)
 		goto out;
 	existed = store_exists(w->path);
