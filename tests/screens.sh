@@ -32,7 +32,8 @@ normalise() {
 		-e 's/valid for -\?[0-9]\+ more minutes/valid for <N> more minutes/g' \
 		-e 's/([0-9]\+\.[0-9] s)/(<T> s)/g' \
 		-e 's/[0-9]\{4\}-[0-9]\{2\}-[0-9]\{2\} [0-9]\{2\}:[0-9]\{2\} UTC/<TIME>/g' \
-		-e 's/bak-[0-9]\+-start-over/bak-<N>-start-over/g' "$1"
+		-e 's/bak-[0-9]\+-start-over/bak-<N>-start-over/g' -e "s/$(date -u +%Y-%m-%d)/<TODAY>/g" \
+		-e 's/, in [0-9]\+ days/, in <N> days/g' -e 's/[A-Z][a-z]\+day [ 0-9][0-9] [A-Z][a-z]\+ [0-9]\{4\}/<DATE>/g' "$1"
 }
 
 fill() {

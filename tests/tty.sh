@@ -6,7 +6,7 @@
 for how in TERM HUP INT keys; do
 	run "$PY" "$RIG/ptyrun.py" "$BIN" "$how"
 	case $how in
-	keys) want="exit=0 " ;;
+	keys) want="exit=1 " ;; # quit without saving
 	*) want="exit=-[0-9]+ " ;;
 	esac
 	expect "ended by $how: terminal restored" 0 "$want" "echo=1 icanon=1 rmcup=1"
