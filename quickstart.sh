@@ -10,7 +10,7 @@ mode=${1:-run}
 
 BUILD_PKGS="build-essential autoconf automake autopoint libtool gettext pkg-config
   libncurses-dev libcurl4-openssl-dev libcjson-dev libssl-dev"
-TEST_PKGS="libcmocka-dev clang libclang-rt-14-dev clang-format mandoc python3 python3-cryptography
+TEST_PKGS="libcmocka-dev clang libclang-rt-14-dev clang-format mandoc python3 python3-cryptography python3-pyte
   dovecot-core dovecot-imapd dovecot-lmtpd dovecot-auth-lua postfix"
 
 need_pkgs() {

@@ -11,4 +11,21 @@ for how in TERM HUP INT keys; do
 	esac
 	expect "ended by $how: terminal restored" 0 "$want" "echo=1 icanon=1 rmcup=1"
 done
+# Keys as real terminals send them, as raw bytes on the pty; the screen is read by a terminal
+# emulator and compared with golden screens.
+if "$PY" -c 'import pyte' 2>/dev/null; then
+	for keys in "$top_srcdir"/tests/tty/*.keys; do
+		name=$(basename "$keys" .keys)
+		mkdir -p "$TMP/pty"
+		O365_SCREEN_DIR=$TMP/pty run "$PY" "$RIG/ptyrun.py" "$BIN" script "$keys"
+		expect "$name: played on a pty" 0 "exit=1 paste-mode-restored=1"
+		for shot in $(sed -n 's/^save //p' "$keys"); do
+			if diff -u "$top_srcdir/tests/screens/expected/$shot" "$TMP/pty/$shot" >"$TMP/diff" 2>&1; then
+				ok "$name: screen $shot"
+			else not_ok "$name: screen $shot" "$(cat "$TMP/diff")"; fi
+		done
+	done
+else
+	skip "keys on a pty" "python3-pyte is not installed"
+fi
 done_testing

@@ -387,6 +387,7 @@ static void dispatch(struct wizard *w, int key)
 			job_cancel(&w->s.job);
 		return;
 	}
+	w->ui.status[0] = '\0'; /* a message lasts until the next key */
 	if (w->help) {
 		if (!pane_scroll(&w->help_pane, a))
 			w->help = false;
@@ -402,7 +403,6 @@ static void dispatch(struct wizard *w, int key)
 		return;
 	}
 	fm = form_of(w);
-	w->ui.status[0] = '\0'; /* a message lasts until the next key */
 	if (op->handle ? op->handle(&w->s, w->priv[w->step], a, key)
 		       : fm && fields_handle(&w->ui, fm, a, key)) {
 		follow(w);
