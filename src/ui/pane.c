@@ -49,19 +49,46 @@ static bool routine(const struct report_line *l)
 		(!strcmp(l->check, "fields") || !strcmp(l->check, "expiry") || !strcmp(l->check, "tenant")));
 }
 
+/* The wizard gives no command-line advice: a report's "(--wait 60)" is what F7 does here, and
+ * "o365-oauth-setup --rotate" is the start screen's first choice. */
+static void screen_words(const char *in, char *out, size_t n)
+{
+	const char *rotate = "o365-oauth-setup --rotate";
+	size_t o = 0;
+
+	while (*in && o + 1 < n) {
+		const char *close;
+		if (in[0] == ' ' && in[1] == '(' && in[2] == '-' && in[3] == '-' &&
+		    (close = strchr(in, ')'))) {
+			in = close + 1;
+			continue;
+		}
+		if (!strncmp(in, rotate, strlen(rotate))) {
+			o += (size_t)snprintf(out + o, n - o, "%s",
+					      _("run this wizard again and choose Rotate"));
+			in += strlen(rotate);
+			continue;
+		}
+		out[o++] = *in++;
+	}
+	out[o < n ? o : n - 1] = '\0';
+}
+
 /* A report line as pane lines: "FAIL  check: text", then "-> step N (name): fix". */
 static void add_line(struct pane *p, const struct report_line *l)
 {
-	char line[2600], fix[1800];
+	char line[2600], fix[1800], text[2000], how[1500];
 
-	snprintf(line, sizeof(line), "%-4s  %s: %s", rstatus_label(l->st), l->check, l->text);
+	screen_words(l->text, text, sizeof(text));
+	snprintf(line, sizeof(line), "%-4s  %s: %s", rstatus_label(l->st), l->check, text);
 	pane_add(p, role_of(l->st), 6, line);
 	if (!l->fix)
 		return;
+	screen_words(l->fix, how, sizeof(how));
 	if (l->step >= 0)
-		snprintf(fix, sizeof(fix), _("-> step %d (%s): %s"), l->step, step_name(l->step), l->fix);
+		snprintf(fix, sizeof(fix), _("-> step %d (%s): %s"), l->step, step_name(l->step), how);
 	else
-		snprintf(fix, sizeof(fix), "-> %s", l->fix);
+		snprintf(fix, sizeof(fix), "-> %s", how);
 	pane_add(p, ROLE_WARN, 9, fix);
 	if (p->n)
 		p->l[p->n - 1].lead = 6;
