@@ -25,6 +25,12 @@ mkdir -p "$OUT"
 CFG=$XDG_CONFIG_HOME/o365-oauth-setup/default.json
 export TERM=xterm LANG=C.UTF-8
 
+# The expiry preset "12" is a date from today, 365 days on (the scripts type no other date
+# that could fall on it).
+for d in 365; do
+	echo "s/$(date -u -d "+$d days" '+%-d %B %Y')/<TODAY+$d-days>/g"
+	echo "s/$(date -u -d "+$d days" +%Y-%m-%d)/<TODAY+$d-days>/g"
+done >"$TMP/presets.sed"
 normalise() {
 	sed -e "s|$TMP|<TMP>|g" -e "s|$AUTHORITY|<AUTHORITY>|g" -e "s|$EXPIRY|<EXPIRY>|g" \
 		-e 's/127\.0\.0\.1:[0-9]\{2,5\}/127.0.0.1:<PORT>/g' \
@@ -33,7 +39,7 @@ normalise() {
 		-e 's/([0-9]\+\.[0-9] s)/(<T> s)/g' \
 		-e 's/[0-9]\{4\}-[0-9]\{2\}-[0-9]\{2\} [0-9]\{2\}:[0-9]\{2\} UTC/<TIME>/g' \
 		-e 's/bak-[0-9]\+-start-over/bak-<N>-start-over/g' -e "s/$(date -u +%Y-%m-%d)/<TODAY>/g" \
-		-e 's/, in [0-9]\+ days/, in <N> days/g' -e 's/[A-Z][a-z]\+day [ 0-9][0-9] [A-Z][a-z]\+ [0-9]\{4\}/<DATE>/g' "$1"
+		-e 's/, in [0-9]\+ days/, in <N> days/g' -f "$TMP/presets.sed" "$1"
 }
 
 fill() {

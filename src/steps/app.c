@@ -69,7 +69,7 @@ static void draw(struct session *s, void *priv, int y)
 			  "page."));
 	y = draw_fields(s->ui, &st->fm, y);
 	if (st->pane.n)
-		pane_draw(s->ui, &st->pane, y + 1, s->ui->rows - 3);
+		pane_draw(s->ui, &st->pane, y + 1, ui_bottom(s->ui));
 }
 
 static bool handle(struct session *s, void *priv, enum action a, int key)

@@ -113,7 +113,7 @@ static void draw(struct session *s, void *priv, int y)
 	struct exchange *st = priv;
 	struct form *fm = &st->fm;
 	char *script = powershell_script(s->p, time(NULL));
-	int bottom = s->ui->rows - 3;
+	int bottom = ui_bottom(s->ui);
 
 	y = steps_intro(
 		s, _("Run this as an Exchange administrator. F3 writes it to a .ps1 file, F4 sends it to "

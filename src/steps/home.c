@@ -166,7 +166,7 @@ static void draw_steps(struct session *s, int y)
 {
 	char cell[80];
 
-	for (int i = 0; i < STEP_COUNT && y + i % 5 < s->ui->rows - 4; i++) {
+	for (int i = 0; i < STEP_COUNT && y + i % 5 < ui_bottom(s->ui) - 1; i++) {
 		const char *st = state_of(s, i);
 		snprintf(cell, sizeof(cell), "%d %-26.26s %s", i, step_name(i), st);
 		attron(ui_attr(s->ui, !strcmp(st, _("FAILED")) ? ROLE_FAIL : ROLE_DIM));

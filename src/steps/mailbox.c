@@ -91,7 +91,7 @@ static void draw(struct session *s, void *priv, int y)
 			      ui_attr(s->ui, ROLE_WARN)) +
 		    1;
 	if (s->mail_ran)
-		pane_draw(s->ui, &st->pane, y, s->ui->rows - 3);
+		pane_draw(s->ui, &st->pane, y, ui_bottom(s->ui));
 }
 
 static bool handle(struct session *s, void *priv, enum action a, int key)

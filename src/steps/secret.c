@@ -139,7 +139,7 @@ static enum vres check_expiry(const struct form *fm, struct field *f, struct vms
 		return m->res;
 	}
 	days = (long)(timegm(&tm) / 86400 - now / 86400);
-	strftime(date, sizeof(date), "%A %e %B %Y", &tm);
+	strftime(date, sizeof(date), "%-d %B %Y", &tm);
 	strftime(iso, sizeof(iso), "%Y-%m-%d", &tm);
 	if (days < 0) {
 		m->res = V_ERR;
@@ -149,7 +149,7 @@ static enum vres check_expiry(const struct form *fm, struct field *f, struct vms
 			 iso);
 		return m->res;
 	}
-	snprintf(f->confirm, sizeof(f->confirm), _("= %s (%s), in %ld days"), date, iso, days);
+	snprintf(f->confirm, sizeof(f->confirm), _("= %s, in %ld days"), date, days);
 	if (amb) {
 		m->res = V_WARN;
 		snprintf(m->text, sizeof(m->text),

@@ -37,7 +37,7 @@ static const char *rotate_by(const struct profile *p)
 
 static void row(struct session *s, int *y, const char *label, const char *value)
 {
-	if (*y >= s->ui->rows - 8)
+	if (*y >= ui_bottom(s->ui) - 5)
 		return;
 	mvprintw(*y, 2, "%-30s %.*s", label, s->ui->cols - 34, value && *value ? value : "-");
 	(*y)++;
@@ -93,7 +93,7 @@ static void draw(struct session *s, void *priv, int y)
 		snprintf(next, sizeof(next), "%s",
 			 _("Enter saves the profile (0600, the previous one kept as a backup). F3 writes the "
 			   "Extension Kit field sheet and JSON; F4 copies the secret (asks first)."));
-	y = draw_text(s->ui, s->ui->rows - 8, 2, s->ui->cols - 4, next,
+	y = draw_text(s->ui, ui_bottom(s->ui) - 5, 2, s->ui->cols - 4, next,
 		      s->saved ? ui_attr(s->ui, ROLE_OK) : A_NORMAL);
 	if (st->fm.note[0])
 		draw_text(s->ui, y, 2, s->ui->cols - 4, st->fm.note, ui_attr(s->ui, ROLE_DIM));

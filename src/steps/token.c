@@ -28,7 +28,7 @@ static void draw(struct session *s, void *priv, int y)
 			  "show the roles that were really granted, and its oid is the Enterprise "
 			  "Application Object ID that step 5 needs."));
 	if (s->token_ran)
-		pane_draw(s->ui, &st->pane, y, s->ui->rows - 3);
+		pane_draw(s->ui, &st->pane, y, ui_bottom(s->ui));
 }
 
 static bool handle(struct session *s, void *priv, enum action a, int key)

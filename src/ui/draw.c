@@ -88,7 +88,7 @@ int draw_text_to(struct ui *ui, int y, int x, int width, int maxy, const char *t
 	int skip;
 
 	if (maxy <= 0)
-		maxy = ui->rows - 3;
+		maxy = ui_bottom(ui);
 	attron(attr);
 	while (*p && y < maxy) {
 		int len = wrap_line(p, width, &skip);
@@ -121,6 +121,18 @@ static void rule(struct ui *ui, int y)
 	mvhline(y, 0, ui->ascii ? '-' : ACS_HLINE, ui->cols);
 }
 
+static int status_rows(struct ui *ui)
+{
+	int n = ui->busy ? 1 : ui->status[0] ? text_rows(ui->status, ui->cols - 2) : 1;
+
+	return n < 1 ? 1 : n > 3 ? 3 : n;
+}
+
+int ui_bottom(struct ui *ui)
+{
+	return ui->rows - 2 - status_rows(ui);
+}
+
 void draw_footer(struct ui *ui)
 {
 	if (ui->ask) {
@@ -143,15 +155,16 @@ void draw_footer(struct ui *ui)
 		curs_set(0);
 		return;
 	}
-	rule(ui, ui->rows - 3);
-	move(ui->rows - 2, 0);
-	clrtoeol();
+	for (int y = ui_bottom(ui); y < ui->rows - 1; y++) {
+		move(y, 0);
+		clrtoeol();
+	}
+	rule(ui, ui_bottom(ui));
 	if (ui->busy) {
 		mvprintw(ui->rows - 2, 1, "%.*s", ui->cols - 2, ui->busy);
 	} else if (ui->status[0]) {
-		attron(ui_attr(ui, ui->status_error ? ROLE_FAIL : ROLE_OK));
-		mvprintw(ui->rows - 2, 1, "%.*s", ui->cols - 2, ui->status);
-		attroff(ui_attr(ui, ui->status_error ? ROLE_FAIL : ROLE_OK));
+		draw_text_to(ui, ui_bottom(ui) + 1, 1, ui->cols - 2, ui->rows - 1, ui->status,
+			     ui_attr(ui, ui->status_error ? ROLE_FAIL : ROLE_OK));
 	}
 	move(ui->rows - 1, 0);
 	clrtoeol();

@@ -277,7 +277,7 @@ static void put_cols(const char *s, int from, int width)
 int draw_fields(struct ui *ui, struct form *fm, int y)
 {
 	int labelw = 26, x = 2 + labelw + 2, width = ui->cols - x - 2;
-	int maxy = ui->rows - 3;
+	int maxy = ui_bottom(ui);
 
 	for (int i = 0; i < fm->n && y < maxy; i++) {
 		struct field *f = &fm->f[i];

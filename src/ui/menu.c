@@ -31,8 +31,8 @@ int ui_menu_show(struct ui *ui, struct ui_menu *m, const char *const *names, int
 	ui_menu_free(m);
 	if (n > UI_MENU_MAX)
 		n = UI_MENU_MAX;
-	if (y + n > ui->rows - 3)
-		n = ui->rows - 3 - y;
+	if (y + n > ui_bottom(ui))
+		n = ui_bottom(ui) - y;
 	if (n <= 0)
 		return y;
 	for (int i = 0; i < n; i++)

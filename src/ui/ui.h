@@ -120,6 +120,9 @@ int draw_text_to(struct ui *ui, int y, int x, int width, int maxy, const char *t
 /* How many rows the text takes at that width. */
 int text_rows(const char *text, int width);
 void status_set(struct ui *ui, bool error, const char *fmt, ...) O365_PRINTF(3, 4);
+/* The first row below the content: the footer takes the rule, the message (one to three rows,
+ * as measured) and the key line. */
+int ui_bottom(struct ui *ui);
 /* The bottom of the screen: rule, message line (or question), key line. */
 void draw_footer(struct ui *ui);
 void draw_too_small(struct ui *ui);

@@ -179,7 +179,7 @@ static void draw_help(struct wizard *w)
 	attron(A_BOLD);
 	mvprintw(3, 2, "%s", _("Keys"));
 	attroff(A_BOLD);
-	pane_draw(&w->ui, &w->help_pane, 4, w->ui.rows - 3);
+	pane_draw(&w->ui, &w->help_pane, 4, ui_bottom(&w->ui));
 }
 
 static void frame(struct ui *ui)
@@ -192,6 +192,13 @@ static void frame(struct ui *ui)
 	getmaxyx(stdscr, ui->rows, ui->cols);
 	erase();
 	ui->cursor_y = -1;
+	ui->busy = NULL;
+	if (w->s.job.running) {
+		char p[500];
+		job_progress(&w->s.job, p, sizeof(p));
+		snprintf(w->busy, sizeof(w->busy), "%s %s", ui->script ? "*" : "...", p);
+		ui->busy = w->busy;
+	}
 	if (ui->cols < UI_MIN_COLS || ui->rows < UI_MIN_ROWS) {
 		draw_too_small(ui);
 		refresh();
@@ -214,15 +221,8 @@ static void frame(struct ui *ui)
 		draw_help(w);
 	else if (op && op->draw && w->priv[w->step])
 		op->draw(&w->s, w->priv[w->step], 3);
-	if (w->s.job.running) {
-		char p[500];
-		job_progress(&w->s.job, p, sizeof(p));
-		snprintf(w->busy, sizeof(w->busy), "%s %s", ui->script ? "*" : "...", p);
-		ui->busy = w->busy;
+	if (ui->busy)
 		ui->cursor_y = -1;
-	} else {
-		ui->busy = NULL;
-	}
 	build_hint(w);
 	ui->hint = w->hint;
 	draw_footer(ui);
