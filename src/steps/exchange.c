@@ -20,7 +20,8 @@ enum { F_USER, F_SENDER, F_BOXES, F_RAN };
 struct exchange {
 	struct form fm;
 	struct pane pane;
-	char *handed; /* the script as last written or copied */
+	char *handed;	   /* the script as last written or copied */
+	bool show_refused; /* arrived by F6: scroll to the refused mailbox's line */
 };
 
 static enum vres check_boxes(const struct form *fm, struct field *f, struct vmsg *m)
@@ -85,8 +86,10 @@ static void enter(struct session *s, void *priv)
 		if (s->p->username)
 			fields_validate(fm);
 	}
-	if (s->fixing)
+	if (s->fixing) {
+		st->show_refused = s->fail_what[0] != '\0';
 		steps_focus_failure(s, fm, F_BOXES);
+	}
 }
 
 /* Valid values go into the profile as they are typed, so the script follows them. */
@@ -147,6 +150,18 @@ static void draw(struct session *s, void *priv, int y)
 		}
 	}
 	free(script);
+	if (st->show_refused) {
+		/* The line to run for the first refused mailbox, at the top of the view. */
+		char want[400];
+		snprintf(want, sizeof(want), "Add-MailboxPermission -Identity '%.*s'",
+			 (int)strcspn(s->fail_what, ","), s->fail_what);
+		for (int i = 0; i < st->pane.n; i++)
+			if (strstr(st->pane.l[i].text, want)) {
+				st->pane.top = i > 0 ? i - 1 : 0;
+				break;
+			}
+		st->show_refused = false;
+	}
 	pane_draw(s->ui, &st->pane, y, bottom);
 }
 

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -64,16 +65,16 @@ static void fill(struct session *s, struct mailbox *st)
 		snprintf(line, sizeof(line), "-> %s", s->fail_why);
 		pane_add(&st->pane, ROLE_WARN, 3, line);
 	}
-	/* Only what this step is about: the mailbox lines, and any failure. */
-	for (int i = 0; i < st->last.n; i++) {
+	/* Only what this step is about: the mailbox lines and any failure, failures first. */
+	view.lines = calloc((size_t)st->last.n + 1, sizeof(*view.lines));
+	for (int i = 0; view.lines && i < st->last.n; i++) {
 		const struct report_line *l = &st->last.lines[i];
 		if (l->st == RS_FAIL || !strncmp(l->check, "imap:", 5) || !strncmp(l->check, "smtp:", 5) ||
-		    !strcmp(l->check, "mailboxes") || !strcmp(l->check, "send-test")) {
-			view.lines = (struct report_line *)l;
-			view.n = 1;
-			pane_add_report(&st->pane, &view, s->ui->cols - 4);
-		}
+		    !strcmp(l->check, "mailboxes") || !strcmp(l->check, "send-test"))
+			view.lines[view.n++] = *l; /* shallow: the strings stay st->last's */
 	}
+	pane_add_report(&st->pane, &view, s->ui->cols - 4);
+	free(view.lines);
 }
 
 static void draw(struct session *s, void *priv, int y)

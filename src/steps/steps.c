@@ -162,12 +162,18 @@ void steps_note_failure(struct session *s, const struct report *r)
 	 * permission, whatever the catalogue guessed from that reply alone. */
 	for (int i = 0; i < r->n; i++) {
 		const char *box = mailbox_of(r->lines[i].check);
-		if (box && r->lines[i].st == RS_OK)
+		if (box && r->lines[i].st == RS_OK && !passed)
 			passed = box;
 	}
 	for (int i = 0; i < r->n; i++) {
 		const char *box = mailbox_of(r->lines[i].check);
+		const char *fix = r->lines[i].fix ? r->lines[i].fix : "";
 		if (!box || r->lines[i].st != RS_FAIL || r->lines[i].rc != O365_EMAILBOX)
+			continue;
+		/* Only the login refusal the catalogue cannot pin down; SendAs and SMTP AUTH have
+		 * their own fixes already. */
+		if (!strstr(fix, "New-ServicePrincipal") || strstr(fix, "RecipientPermission") ||
+		    strstr(fix, "Set-CASMailbox"))
 			continue;
 		if (strstr(list, box))
 			continue;
