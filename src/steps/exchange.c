@@ -22,6 +22,7 @@ struct exchange {
 	struct pane pane;
 	char *handed;	   /* the script as last written or copied */
 	bool show_refused; /* arrived by F6: scroll to the refused mailbox's line */
+	bool ran_before;   /* the tick as loaded: the checklist changes only when it does */
 };
 
 static enum vres check_boxes(const struct form *fm, struct field *f, struct vmsg *m)
@@ -82,6 +83,7 @@ static void enter(struct session *s, void *priv)
 		field_set(&fm->f[F_USER], s->p->username);
 		field_set(&fm->f[F_SENDER], s->p->sender ? s->p->sender : s->p->username);
 		field_set(&fm->f[F_BOXES], boxes[0] ? boxes : s->p->username);
+		st->ran_before = fm->f[F_RAN].checked;
 		fm->focus = s->p->username ? F_RAN : F_USER;
 		if (s->p->username)
 			fields_validate(fm);
@@ -93,8 +95,9 @@ static void enter(struct session *s, void *priv)
 }
 
 /* Valid values go into the profile as they are typed, so the script follows them. */
-static void sync(struct session *s, struct form *fm)
+static void sync(struct session *s, struct exchange *st)
 {
+	struct form *fm = &st->fm;
 	bool had_user = s->p->username != NULL;
 
 	if (fm->f[F_USER].msg.res != V_ERR && fm->f[F_USER].buf[0])
@@ -105,6 +108,8 @@ static void sync(struct session *s, struct form *fm)
 		commit_boxes(s, fm->f[F_BOXES].buf);
 	else if (!had_user && s->p->username && !s->p->mailboxes)
 		profile_add_mailbox(s->p, s->p->username);
+	if (fm->f[F_RAN].checked == st->ran_before)
+		return;
 	s->p->checklist[CL_SP_REGISTERED] = fm->f[F_RAN].checked;
 	s->p->checklist[CL_MAILBOX_PERMISSION] = fm->f[F_RAN].checked;
 	s->p->checklist[CL_SENDAS] = fm->f[F_RAN].checked && need_sendas(s->p);
@@ -188,11 +193,11 @@ static bool handle(struct session *s, void *priv, enum action a, int key)
 			field_check(fm, &fm->f[F_SENDER]);
 			field_check(fm, &fm->f[F_BOXES]);
 		}
-		sync(s, fm);
+		sync(s, st);
 		return used;
 	}
 	fields_validate(fm);
-	sync(s, fm);
+	sync(s, st);
 	if (!(script = powershell_script(s->p, time(NULL))))
 		return true;
 	if (a == ACT_COPY) {
@@ -230,7 +235,7 @@ static bool leave(struct session *s, void *priv, bool forward)
 
 	if (!steps_fields_ok(s, &st->fm, forward))
 		return false;
-	sync(s, &st->fm);
+	sync(s, st);
 	s->stale[STEP_MAILSERVER] = true; /* it shows username and sender too */
 	return true;
 }

@@ -333,6 +333,7 @@ static void start(struct session *s, struct home *h, int what)
 			return;
 		}
 		reset(s, fresh_profile(s->p));
+		steps_snapshot(s); /* quitting before anything is typed leaves no draft */
 		s->fresh = true;
 		s->go_to = STEP_START;
 		break;

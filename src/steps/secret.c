@@ -338,11 +338,11 @@ static bool leave(struct session *s, void *priv, bool forward)
 	if (!s->p->secret || strcmp(s->p->secret, clean) != 0) {
 		s->token_ran = s->mail_ran = false; /* a new secret needs new proof */
 		profile_set_secret(s->p, clean);
+		s->p->checklist[CL_SECRET_VALUE_COPIED] = true;
 	}
 	codec_free_secret(&clean);
 	if (iso[0])
 		steps_commit_str(s, &s->p->secret_expiry, iso);
-	s->p->checklist[CL_SECRET_VALUE_COPIED] = true;
 	return true;
 }
 
