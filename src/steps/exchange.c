@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Step 5: the Exchange Online PowerShell with real values, shown whole in a scrolling view,
  * written to a file or sent to the clipboard. The mailboxes, username and sender are asked here
  * so that the script is complete on a first run. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The start screen: what an admin coming back wants. A menu of tasks, each step's state with a
  * jump by number, a name for a new profile, and a picker when there are several profiles. */
 #include "config.h"
@@ -112,10 +113,9 @@ static void enter(struct session *s, void *priv)
 
 static bool state_ok(const struct profile *p, const char *name)
 {
-	for (int i = 0; i < p->n_results; i++)
-		if (!strcmp(p->results[i].name, name))
-			return p->results[i].status == CHECK_OK;
-	return false;
+	const struct verification *v = profile_result(p, name);
+
+	return v && v->status == CHECK_OK;
 }
 
 static const char *state_of(const struct session *s, int step);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Step 7: IMAP and SMTP logins for every mailbox, with the propagation wait on offer. */
 #include "config.h"
 
@@ -7,6 +8,7 @@
 #include <strings.h>
 
 #include "core/i18n.h"
+#include "core/xalloc.h"
 #include "steps.h"
 
 struct mailbox {
@@ -66,11 +68,10 @@ static void fill(struct session *s, struct mailbox *st)
 		pane_add(&st->pane, ROLE_WARN, 3, line);
 	}
 	/* Only what this step is about: the mailbox lines and any failure, failures first. */
-	view.lines = calloc((size_t)st->last.n + 1, sizeof(*view.lines));
-	for (int i = 0; view.lines && i < st->last.n; i++) {
+	view.lines = xcalloc((size_t)st->last.n + 1, sizeof(*view.lines));
+	for (int i = 0; i < st->last.n; i++) {
 		const struct report_line *l = &st->last.lines[i];
-		if (l->st == RS_FAIL || !strncmp(l->check, "imap:", 5) || !strncmp(l->check, "smtp:", 5) ||
-		    !strcmp(l->check, "mailboxes") || !strcmp(l->check, "send-test"))
+		if (l->st == RS_FAIL || rkind_is_mail(l->kind))
 			view.lines[view.n++] = *l; /* shallow: the strings stay st->last's */
 	}
 	pane_add_report(&st->pane, &view, s->ui->cols - 4);

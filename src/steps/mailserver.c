@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Step 6: the Extension Kit's Mail server fields, prefilled per cloud. */
 #include "config.h"
 
@@ -6,6 +7,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/xalloc.h"
 #include "steps.h"
 
 static const char *const tsecs[] = {"Auto", "SSL", "TLS", "None"};
@@ -89,7 +91,7 @@ static void draw(struct session *s, void *priv, int y)
 static bool leave(struct session *s, void *priv, bool forward)
 {
 	struct form *fm = priv;
-	char *old_user = s->p->username ? strdup(s->p->username) : NULL;
+	char *old_user = s->p->username ? xstrdup(s->p->username) : NULL;
 
 	if (!steps_fields_ok(s, fm, forward)) {
 		free(old_user);

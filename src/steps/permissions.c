@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Step 3: the API permissions checklist, with the portal pages it needs. */
 #include "config.h"
 

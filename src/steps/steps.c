@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The spine: the one table of steps and screens, the step order for each mode, and helpers the
  * step files share. */
 #include "config.h"
@@ -8,6 +9,7 @@
 
 #include "check/settings.h"
 #include "core/i18n.h"
+#include "core/profile_json.h"
 #include "core/store.h"
 #include "steps.h"
 
@@ -223,7 +225,7 @@ static char *json_without_results(const struct profile *p)
 	profile_clear_results(c);
 	c->draft = false;
 	c->resume_step = 0;
-	j = store_to_json(c);
+	j = profile_to_json(c);
 	profile_free(&c);
 	return j;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The wizard's spine: one table of steps (steps.c). Each step keeps its own state behind its ops,
  * in the manner of tig's view_ops: the driver allocates `private_size` zeroed bytes per step, whose
  * first member is the step's `struct form`, and hands them to every op. What steps share is the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The one key table: it maps keys to actions and documents them, so help (F1), --keys, the man
  * page and the key line cannot disagree with what the keys do. Every F-key action also has a key
  * that works in every terminal: Alt+digit (or Esc then the digit) everywhere, and a letter outside

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Drawing: colours by role, wrapped text, the footer (message line, questions, key line). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A form of fields: line editing with a visible cursor, choices, ticks and live validation. The
  * editor is our own rather than the form library's because a secret is drawn masked with its
  * first characters on request, and a value that looks like a secret is masked in any field. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Runs a verification on a clone of the profile in a thread, so the screen never freezes and
  * Esc can cancel. The caller takes the outcome when it polls. */
 #include "config.h"

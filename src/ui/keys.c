@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Terminal bytes to keys. The terminal's own sequences are decoded here rather than through
  * terminfo alone: PuTTY, xterm, rxvt, the Linux console, screen and tmux send F1-F12, Home and End
  * in ways a TERM setting often misses, and an unknown sequence must never reach a field as text

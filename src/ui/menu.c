@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Lists drawn with the ncurses menu library: the start screen's choices, pickers and checklists.
  * The ticks of a checklist live in the form's FK_CHECK fields, so Space and Up/Down go through
  * the form like any field. */

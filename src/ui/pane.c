@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A scrolling pane: lines wrapped once at the width they are shown at, drawn from `top`, with a
  * marker when more lies above or below. Results and PowerShell go in one, so nothing is cut off
  * silently at 80x24. */
@@ -9,6 +10,7 @@
 
 #include "core/i18n.h"
 #include "core/stepref.h"
+#include "core/xalloc.h"
 #include "ui.h"
 
 void pane_clear(struct pane *p)
@@ -23,14 +25,10 @@ void pane_add(struct pane *p, int role, int indent, const char *text)
 {
 	if (p->n == p->cap) {
 		int cap = p->cap ? p->cap * 2 : 32;
-		struct pane_line *nl = realloc(p->l, (size_t)cap * sizeof(*nl));
-		if (!nl)
-			return;
-		p->l = nl;
+		p->l = xrealloc(p->l, (size_t)cap * sizeof(*p->l));
 		p->cap = cap;
 	}
-	if (!(p->l[p->n].text = strdup(text ? text : "")))
-		return;
+	p->l[p->n].text = xstrdup(text ? text : "");
 	p->l[p->n].role = role;
 	p->l[p->n].indent = indent;
 	p->l[p->n].lead = 0;
@@ -45,8 +43,7 @@ static int role_of(enum rstatus st)
 static bool routine(const struct report_line *l)
 {
 	return l->st == RS_INFO ||
-	       (l->st == RS_OK &&
-		(!strcmp(l->check, "fields") || !strcmp(l->check, "expiry") || !strcmp(l->check, "tenant")));
+	       (l->st == RS_OK && (l->kind == RK_FIELD || l->kind == RK_EXPIRY || l->kind == RK_TENANT));
 }
 
 /* The wizard gives no command-line advice: a report's "(--wait 60)" is what F7 does here, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The screen toolkit: terminal, key decoding and the one key table, drawing, fields, menus, a
  * scrolling pane, checks in the background, and the script mode tests drive it with. It knows
  * nothing of the wizard's steps: the driver (wizard.c) and the steps use it, never the reverse. */

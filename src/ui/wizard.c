@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The driver, above the steps: one loop that draws, reads a key, lets the step handle it, and
  * does Back, Next, Help, Quit, paste, resize and background checks once for every step. It knows
  * the steps only through their table and ops; each step's state is private to it. */
@@ -13,6 +14,7 @@
 #include "core/codec.h"
 #include "core/i18n.h"
 #include "core/store.h"
+#include "core/xalloc.h"
 #include "frontends.h"
 #include "steps/steps.h"
 #include "ui.h"
@@ -70,12 +72,8 @@ static void enter(struct wizard *w, int id)
 		free_priv(w, id);
 	w->s.stale[id] = false;
 	if (!w->priv[id]) {
-		w->priv[id] = calloc(1, op->private_size < sizeof(struct form) ? sizeof(struct form)
-									       : op->private_size);
-		if (!w->priv[id]) {
-			status_set(&w->ui, true, "%s", _("Out of memory."));
-			return;
-		}
+		w->priv[id] = xcalloc(1, op->private_size < sizeof(struct form) ? sizeof(struct form)
+										: op->private_size);
 		((struct form *)w->priv[id])->ctx = &w->s;
 	}
 	w->step = id;
@@ -516,12 +514,10 @@ static int next_key(struct wizard *w)
 
 enum o365_rc wizard_run(const struct options *o)
 {
-	struct wizard *w = calloc(1, sizeof(*w));
+	struct wizard *w = xcalloc(1, sizeof(*w));
 	enum o365_rc rc;
 	bool existed, draft;
 
-	if (!w)
-		return O365_EIO;
 	if ((rc = setup(w, o)) != O365_OK)
 		goto out;
 	existed = store_exists(w->s.path);

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Runs the wizard on a real pseudo-terminal.
 
     ptyrun.py BIN HOW [ARGS...]        HOW: TERM | HUP | INT | keys
