@@ -11,6 +11,9 @@
 
 enum { F_TENANT, F_CLIENT, F_NAME };
 
+#define APPS_URL                                                                                             \
+	"https://entra.microsoft.com/#view/Microsoft_AAD_IAM/ActiveDirectoryMenuBlade/~/RegisteredApps"
+
 struct app {
 	struct form fm;
 	char tenant_checked[256]; /* the tenant the pre-check last passed */
@@ -69,6 +72,11 @@ static void draw(struct session *s, void *priv, int y)
 			  "leave the redirect URI empty and Register. Copy both IDs from the app's Overview "
 			  "page."));
 	y = draw_fields(s->ui, &st->fm, y);
+	if (!st->pane.n) {
+		char line[300];
+		snprintf(line, sizeof(line), _("App registrations (F4 copies): %s"), APPS_URL);
+		y = draw_text(s->ui, y + 1, 2, s->ui->cols - 4, line, ui_attr(s->ui, ROLE_KEY));
+	}
 	if (st->pane.n)
 		pane_draw(s->ui, &st->pane, y + 1, ui_bottom(s->ui));
 }
@@ -78,9 +86,8 @@ static bool handle(struct session *s, void *priv, enum action a, int key)
 	struct app *st = priv;
 
 	if (a == ACT_COPY) {
-		steps_copy(s, _("The App registrations page's address"),
-			   "https://entra.microsoft.com/#view/Microsoft_AAD_IAM/ActiveDirectoryMenuBlade/~/"
-			   "RegisteredApps");
+		steps_copy(s, _("The App registrations page's address"), APPS_URL,
+			   _("If pasting gives nothing, select the address on the screen with the mouse."));
 		return true;
 	}
 	return fields_handle(s->ui, &st->fm, a, key);

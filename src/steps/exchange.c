@@ -202,7 +202,8 @@ static bool handle(struct session *s, void *priv, enum action a, int key)
 	if (!(script = powershell_script(s->p, time(NULL))))
 		return true;
 	if (a == ACT_COPY) {
-		steps_copy(s, _("The PowerShell"), script);
+		steps_copy(s, _("The PowerShell"), script,
+			   _("If pasting gives nothing, F3 writes it to a file."));
 	} else {
 		char dir[4096], path[4400];
 		struct o365_err e;

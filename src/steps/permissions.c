@@ -92,7 +92,8 @@ static bool handle(struct session *s, void *priv, enum action a, int key)
 		steps_copy(s,
 			   fm->focus == F_CONSENT ? _("The admin consent address")
 						  : _("The API permissions address"),
-			   url);
+			   url,
+			   _("If pasting gives nothing, select the address on the screen with the mouse."));
 		return true;
 	}
 	return fields_handle(s->ui, fm, a, key);

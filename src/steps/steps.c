@@ -206,13 +206,12 @@ void steps_focus_failure(struct session *s, struct form *fm, int idx)
 	fm->f[idx].cur = strlen(fm->f[idx].buf);
 }
 
-void steps_copy(struct session *s, const char *what, const char *text)
+void steps_copy(struct session *s, const char *what, const char *text, const char *fallback)
 {
 	ui_osc52_copy(text);
 	status_set(s->ui, false,
-		   _("%s was sent to the terminal's clipboard (OSC 52); some terminals ignore it. If "
-		     "pasting gives nothing, F3 writes it to a file."),
-		   what);
+		   _("%s was sent to the terminal's clipboard (OSC 52); some terminals ignore it. %s"), what,
+		   fallback);
 }
 
 static char *json_without_results(const struct profile *p)

@@ -100,7 +100,8 @@ void steps_focus_failure(struct session *s, struct form *fm, int idx);
 void steps_snapshot(struct session *s);
 /* Whether the profile differs from the snapshot (check results aside). */
 bool steps_changed(const struct session *s);
-/* Sends text to the terminal's clipboard and says honestly what that means. */
-void steps_copy(struct session *s, const char *what, const char *text);
+/* Sends text to the terminal's clipboard and says honestly what that means, with `fallback`: what
+ * to do when the terminal ignores it. */
+void steps_copy(struct session *s, const char *what, const char *text, const char *fallback);
 
 #endif

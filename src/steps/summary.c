@@ -38,7 +38,7 @@ static const char *rotate_by(const struct profile *p)
 
 static void row(struct session *s, int *y, const char *label, const char *value)
 {
-	if (*y >= ui_bottom(s->ui) - 5)
+	if (*y >= ui_bottom(s->ui))
 		return;
 	mvprintw(*y, 2, "%-30s %.*s", label, s->ui->cols - 34, value && *value ? value : "-");
 	(*y)++;
@@ -86,18 +86,15 @@ static void draw(struct session *s, void *priv, int y)
 	    : s->mail_ok   ? _("token OK, mailboxes OK")
 			   : _("token OK, mailboxes FAILED"));
 	if (s->saved)
-		snprintf(
-			next, sizeof(next), "%s",
-			_("Saved. F4 copies the secret for M-Files Admin's Client Secret field (asks first), "
-			  "F3 writes the other fields to a file. Enter quits and prints the next steps."));
+		snprintf(next, sizeof(next), "%s",
+			 _("Saved. F4 copies the secret for M-Files Admin (asks first), F3 writes the other "
+			   "fields to a file, Enter quits and prints the next steps."));
 	else
 		snprintf(next, sizeof(next), "%s",
 			 _("Enter saves the profile (0600, the previous one kept as a backup). F3 writes the "
 			   "Extension Kit field sheet and JSON; F4 copies the secret (asks first)."));
-	y = draw_text(s->ui, ui_bottom(s->ui) - 5, 2, s->ui->cols - 4, next,
-		      s->saved ? ui_attr(s->ui, ROLE_OK) : A_NORMAL);
-	if (st->fm.note[0])
-		draw_text(s->ui, y, 2, s->ui->cols - 4, st->fm.note, ui_attr(s->ui, ROLE_DIM));
+	(void)st;
+	draw_text(s->ui, y + 1, 2, s->ui->cols - 4, next, s->saved ? ui_attr(s->ui, ROLE_OK) : A_NORMAL);
 }
 
 static void write_exports(struct session *s, struct summary *st)
@@ -219,7 +216,9 @@ static void copy_secret(struct session *s)
 		status_set(s->ui, false, "%s", _("Nothing was copied."));
 		return;
 	}
-	steps_copy(s, _("The client secret"), sec);
+	steps_copy(s, _("The client secret"), sec,
+		   _("If pasting gives nothing, paste the Value you copied from the portal, or take it from "
+		     "the profile file (readable by you only)."));
 }
 
 static bool handle(struct session *s, void *priv, enum action a, int key)
