@@ -24,4 +24,21 @@ if grep -nE '^#include .*"(\.\./)?steps/' $toolkit >"$TMP/layer"; then
 	not_ok "the toolkit (ui/ but the driver) includes no step" "$(cat "$TMP/layer")"
 else ok "the toolkit (ui/ but the driver) includes no step"; fi
 layer "steps never include the driver" src/steps '"(\.\./)?ui/wizard|"frontends\.h"'
+# HACKING.md's table names every source file, and names no file that is gone.
+table=$(grep -o '^| `[^|]*' HACKING.md | grep -o '`[^`]*`' | tr -d '`' | sed -E 's/^(.*)\[ch\]$/\1c\n\1h/')
+missing="" gone=""
+for f in $(cd src && find . -name '*.[ch]' | sed 's|^\./||' | sort); do
+	hit=""
+	for t in $table; do
+		# shellcheck disable=SC2053
+		[[ $f == $t ]] && hit=1 && break
+	done
+	[ -n "$hit" ] || missing="$missing $f"
+done
+for t in $table; do
+	case $t in *'*'*) continue ;; esac
+	[ -e "src/$t" ] || gone="$gone $t"
+done
+if [ -z "$missing$gone" ]; then ok "HACKING.md's table matches the source files"; else
+	not_ok "HACKING.md's table matches the source files" "not in the table:$missing" "in the table, not in src/:$gone"; fi
 done_testing

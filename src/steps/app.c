@@ -140,7 +140,7 @@ static void job_done(struct session *s, void *priv)
 	if (!f) {
 		snprintf(st->tenant_checked, sizeof(st->tenant_checked), "%s", s->p->tenant);
 		s->go_to = steps_next(s, STEP_APP);
-		report_free(&st->last);
+		report_clear(&st->last);
 		return;
 	}
 	pane_add_report(&st->pane, &st->last, s->ui->cols - 4);
@@ -161,7 +161,7 @@ static void cleanse(void *priv)
 {
 	struct app *st = priv;
 
-	report_free(&st->last);
+	report_clear(&st->last);
 	pane_clear(&st->pane);
 }
 

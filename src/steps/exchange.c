@@ -55,10 +55,6 @@ static void commit_boxes(struct session *s, const char *text)
 		profile_add_mailbox(s->p, tok);
 }
 
-static bool need_sendas(const struct profile *p)
-{
-	return p->sender && p->username && strcasecmp(p->sender, p->username);
-}
 
 static void enter(struct session *s, void *priv)
 {
@@ -113,7 +109,7 @@ static void sync(struct session *s, struct exchange *st)
 		return;
 	s->p->checklist[CL_SP_REGISTERED] = fm->f[F_RAN].checked;
 	s->p->checklist[CL_MAILBOX_PERMISSION] = fm->f[F_RAN].checked;
-	s->p->checklist[CL_SENDAS] = fm->f[F_RAN].checked && need_sendas(s->p);
+	s->p->checklist[CL_SENDAS] = fm->f[F_RAN].checked && profile_sender_differs(s->p);
 	s->p->checklist[CL_SMTP_AUTH_ENABLED] = fm->f[F_RAN].checked;
 }
 

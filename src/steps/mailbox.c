@@ -86,7 +86,7 @@ static void draw(struct session *s, void *priv, int y)
 		s, _("Each mailbox logs in over SMTP (and IMAP for delivery notifications) with XOAUTH2, "
 		     "then opens the mailbox; nothing is sent. Exchange can take 30-60 minutes after "
 		     "the PowerShell."));
-	if (s->p->sender && s->p->username && strcasecmp(s->p->sender, s->p->username))
+	if (profile_sender_differs(s->p))
 		y = draw_text(s->ui, y, 2, s->ui->cols - 4,
 			      _("The sender differs from the username: only a real message proves the SendAs "
 				"permission. F9 sends one, after asking."),
@@ -148,7 +148,7 @@ static void job_done(struct session *s, void *priv)
 	const struct report_line *f;
 
 	if (s->job.rc == O365_ECANCEL) {
-		report_free(&s->job.report);
+		report_clear(&s->job.report);
 		status_set(s->ui, false, "%s",
 			   _("The check was cancelled; nothing was decided. F5 checks again."));
 		return;
@@ -173,7 +173,7 @@ static void cleanse(void *priv)
 {
 	struct mailbox *st = priv;
 
-	report_free(&st->last);
+	report_clear(&st->last);
 	pane_clear(&st->pane);
 }
 

@@ -10,10 +10,10 @@
 #include <strings.h>
 #include <time.h>
 
+#include "core/cert.h"
 #include "core/codec.h"
 #include "core/i18n.h"
 #include "core/store.h"
-#include "net/net.h"
 #include "steps.h"
 
 static const char *const kinds[] = {N_("Client secret"), N_("Certificate")};
@@ -274,9 +274,9 @@ static void generate(struct session *s, struct form *fm)
 
 	err_clear(&e);
 	if (store_dir(dir, sizeof(dir), &e) != O365_OK || store_ensure_dir(dir, &e) != O365_OK ||
-	    net_cert_generate(dir, s->profile_name, 730, cert, sizeof(cert), key, sizeof(key), cer,
+	    cert_generate(dir, s->profile_name, 730, cert, sizeof(cert), key, sizeof(key), cer,
 			      sizeof(cer), &e) != O365_OK ||
-	    net_cert_thumbprint(cert, thumb, &e) != O365_OK) {
+	    cert_thumbprint(cert, thumb, &e) != O365_OK) {
 		status_set(s->ui, true, "%s", e.msg);
 		return;
 	}

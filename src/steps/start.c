@@ -8,8 +8,7 @@
 #include "core/i18n.h"
 #include "steps.h"
 
-static const char *const clouds[] = {N_("Global (Microsoft 365)"), N_("US Government (GCC High / DoD)"),
-				     N_("China (21Vianet)")};
+static const char *clouds[CLOUD_COUNT]; /* labels from the one cloud table */
 
 enum { F_CLOUD, F_NOTIF, F_DELIVERY, F_REPORTING };
 
@@ -22,7 +21,7 @@ static enum vres check_cloud(const struct form *fm, struct field *f, struct vmsg
 	(void)fm;
 	m->res = V_OK;
 	m->text[0] = '\0';
-	if (f->choice != CLOUD_GLOBAL) {
+	if (!cloud_get((enum cloud)f->choice)->confirmed) {
 		m->res = V_WARN;
 		snprintf(m->text, sizeof(m->text), "%s",
 			 _("Scope and hosts for this cloud come from third-party sources; the checks will "
@@ -37,10 +36,12 @@ static void enter(struct session *s, void *priv)
 
 	if (!fm->n) {
 		fm->n = 4;
+		for (int i = 0; i < CLOUD_COUNT; i++)
+			clouds[i] = cloud_get((enum cloud)i)->label;
 		fm->f[F_CLOUD] = (struct field){.label = N_("Cloud"),
 						.kind = FK_CHOICE,
 						.choices = clouds,
-						.nchoices = 3,
+						.nchoices = CLOUD_COUNT,
 						.choice = (int)s->p->cloud,
 						.check = check_cloud};
 		fm->f[F_NOTIF] = (struct field){.label = N_("Email Notifications"),

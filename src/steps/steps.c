@@ -133,7 +133,7 @@ const struct report_line *steps_take_report(struct session *s, struct report *ds
 			profile_set_result(s->p, j->work->results[i].name, j->work->results[i].status,
 					   j->work->results[i].message, j->work->results[i].at);
 	}
-	report_free(dst);
+	report_clear(dst);
 	*dst = j->report;
 	memset(&j->report, 0, sizeof(j->report));
 	return report_first_fail(dst);

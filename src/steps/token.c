@@ -71,7 +71,7 @@ static void job_done(struct session *s, void *priv)
 	const struct report_line *f;
 
 	if (s->job.rc == O365_ECANCEL) {
-		report_free(&s->job.report);
+		report_clear(&s->job.report);
 		status_set(s->ui, false, "%s",
 			   _("The check was cancelled; nothing was decided. F5 runs it again."));
 		return;
@@ -96,7 +96,7 @@ static void cleanse(void *priv)
 {
 	struct tokenstep *st = priv;
 
-	report_free(&st->last);
+	report_clear(&st->last);
 	pane_clear(&st->pane);
 }
 

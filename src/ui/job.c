@@ -44,7 +44,7 @@ bool job_start(struct job *j, struct profile *work, const struct verify_opts *op
 		profile_free(&work);
 		return false;
 	}
-	report_free(&j->report);
+	report_clear(&j->report);
 	profile_free(&j->work);
 	/* Every check fetches its own token: secrets and consent may have changed since. */
 	verify_state_clear(&j->vstate);
@@ -118,7 +118,7 @@ void job_free(struct job *j)
 		job_wait(j);
 		job_poll(j);
 	}
-	report_free(&j->report);
+	report_clear(&j->report);
 	profile_free(&j->work);
 	verify_state_clear(&j->vstate);
 }

@@ -431,7 +431,7 @@ static void finished_job(struct wizard *w)
 
 	if (op && op->job_done)
 		op->job_done(&w->s, w->priv[w->step]);
-	report_free(&w->s.job.report);
+	report_clear(&w->s.job.report);
 	follow(w);
 }
 
