@@ -55,7 +55,6 @@ static void commit_boxes(struct session *s, const char *text)
 		profile_add_mailbox(s->p, tok);
 }
 
-
 static void enter(struct session *s, void *priv)
 {
 	struct exchange *st = priv;

@@ -274,8 +274,8 @@ static void generate(struct session *s, struct form *fm)
 
 	err_clear(&e);
 	if (store_dir(dir, sizeof(dir), &e) != O365_OK || store_ensure_dir(dir, &e) != O365_OK ||
-	    cert_generate(dir, s->profile_name, 730, cert, sizeof(cert), key, sizeof(key), cer,
-			      sizeof(cer), &e) != O365_OK ||
+	    cert_generate(dir, s->profile_name, 730, cert, sizeof(cert), key, sizeof(key), cer, sizeof(cer),
+			  &e) != O365_OK ||
 	    cert_thumbprint(cert, thumb, &e) != O365_OK) {
 		status_set(s->ui, true, "%s", e.msg);
 		return;
