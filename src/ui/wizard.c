@@ -194,7 +194,7 @@ static void frame(struct ui *ui)
 	if (w->s.job.running) {
 		char p[500];
 		job_progress(&w->s.job, p, sizeof(p));
-		snprintf(w->busy, sizeof(w->busy), "%s %s", ui->script ? "*" : "...", p);
+		snprintf(w->busy, sizeof(w->busy), "%s%s", ui->script ? "* " : "", p);
 		ui->busy = w->busy;
 	}
 	if (ui->cols < UI_MIN_COLS || ui->rows < UI_MIN_ROWS) {
