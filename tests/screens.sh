@@ -12,6 +12,7 @@
 #   #! expect-rc N        the wizard's exit status (default 0)
 #   #! then CMD...        a shell check after the run ($BIN, $CFG are set); must succeed
 #   #! keep               keep the profile the previous script left
+#   #! copy-profile NAME  after seeding, copy the profile to NAME.json beside it
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 if [ "$(id -u)" != 0 ] || ! command -v dovecot >/dev/null; then
 	echo "1..0 # SKIP needs root and dovecot for the mailbox steps"
@@ -66,6 +67,7 @@ for script in "$SCREENS"/*.script; do
 		[ "$RC" = 0 ] || { not_ok "$name: seed profile" "$(output)"; continue; }
 		cp "$CFG" "$TMP/$name.seeded.json"
 	fi
+	for other in $(sed -n 's/^#! copy-profile //p' "$script"); do cp "$CFG" "${CFG%/*}/$other.json"; done
 	# shellcheck disable=SC2086
 	COLUMNS=${size%x*} LINES=${size#*x} O365_SCRIPT=$script O365_SCREEN_DIR=$OUT \
 		timeout 120 "$BIN" $args </dev/null >"$TMP/$name.out" 2>&1
