@@ -133,13 +133,8 @@ static unsigned long long keys(struct session *s, void *priv)
 static bool leave(struct session *s, void *priv, bool forward)
 {
 	(void)priv;
-	if (!forward || s->mail_ok)
-		return true;
-	if (!s->mail_ran) {
-		steps_check(s, JOB_FULL, false, NULL);
-		return false;
-	}
-	return ui_ask(s->ui, _("Not every mailbox passed. Continue anyway?"), 'n') == 'y';
+	return steps_leave_checked(s, forward, s->mail_ok, s->mail_ran, JOB_FULL,
+				   _("Not every mailbox passed. Continue anyway?"));
 }
 
 static void job_done(struct session *s, void *priv)
@@ -147,12 +142,8 @@ static void job_done(struct session *s, void *priv)
 	struct mailbox *st = priv;
 	const struct report_line *f;
 
-	if (s->job.rc == O365_ECANCEL) {
-		report_clear(&s->job.report);
-		status_set(s->ui, false, "%s",
-			   _("The check was cancelled; nothing was decided. F5 checks again."));
+	if (steps_cancelled(s))
 		return;
-	}
 	f = steps_take_report(s, &st->last);
 	s->mail_ran = true;
 	s->mail_ok = s->job.rc == O365_OK || s->job.rc == O365_EEXPIRY;

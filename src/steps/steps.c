@@ -117,6 +117,27 @@ bool steps_check(struct session *s, enum job_kind kind, bool waiting, const char
 	return true;
 }
 
+bool steps_leave_checked(struct session *s, bool forward, bool ok, bool ran, enum job_kind kind,
+			 const char *question)
+{
+	if (!forward || ok)
+		return true;
+	if (!ran) {
+		steps_check(s, kind, false, NULL);
+		return false;
+	}
+	return ui_ask(s->ui, question, 'n') == 'y';
+}
+
+bool steps_cancelled(struct session *s)
+{
+	if (s->job.rc != O365_ECANCEL)
+		return false;
+	report_clear(&s->job.report);
+	status_set(s->ui, false, "%s", _("The check was cancelled; nothing was decided. F5 runs it again."));
+	return true;
+}
+
 const struct report_line *steps_take_report(struct session *s, struct report *dst)
 {
 	struct job *j = &s->job;

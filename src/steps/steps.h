@@ -90,6 +90,12 @@ bool steps_fields_ok(struct session *s, struct form *fm, bool forward);
 enum vres check_email(const struct form *fm, struct field *f, struct vmsg *m);
 /* Starts a check of the profile (with a pending secret) beside the screen. */
 bool steps_check(struct session *s, enum job_kind kind, bool waiting, const char *send_test);
+/* Going forward from a check's step: on when it passed, the check first when it never ran,
+ * otherwise only if the admin says so to `question`. */
+bool steps_leave_checked(struct session *s, bool forward, bool ok, bool ran, enum job_kind kind,
+			 const char *question);
+/* True (and a neutral line) when the finished check was cancelled: nothing was decided. */
+bool steps_cancelled(struct session *s);
 /* Takes the finished check's report into *dst; returns its first failure. */
 const struct report_line *steps_take_report(struct session *s, struct report *dst);
 /* Records where a failure points (fail_step, fail_why), narrowed by what else passed. */

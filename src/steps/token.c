@@ -56,13 +56,8 @@ static unsigned long long keys(struct session *s, void *priv)
 static bool leave(struct session *s, void *priv, bool forward)
 {
 	(void)priv;
-	if (!forward || s->token_ok)
-		return true;
-	if (!s->token_ran) {
-		steps_check(s, JOB_TOKEN, false, NULL);
-		return false;
-	}
-	return ui_ask(s->ui, _("The token check failed. Continue anyway?"), 'n') == 'y';
+	return steps_leave_checked(s, forward, s->token_ok, s->token_ran, JOB_TOKEN,
+				   _("The token check failed. Continue anyway?"));
 }
 
 static void job_done(struct session *s, void *priv)
@@ -70,12 +65,8 @@ static void job_done(struct session *s, void *priv)
 	struct tokenstep *st = priv;
 	const struct report_line *f;
 
-	if (s->job.rc == O365_ECANCEL) {
-		report_clear(&s->job.report);
-		status_set(s->ui, false, "%s",
-			   _("The check was cancelled; nothing was decided. F5 runs it again."));
+	if (steps_cancelled(s))
 		return;
-	}
 	f = steps_take_report(s, &st->last);
 	pane_clear(&st->pane);
 	pane_add_report(&st->pane, &st->last, s->ui->cols - 4);
