@@ -17,6 +17,7 @@
 #include "core/i18n.h"
 #include "core/stepref.h"
 #include "core/validate.h"
+#include "net/backend.h"
 #include "net/mail.h"
 #include "verify.h"
 
@@ -124,6 +125,11 @@ void verify_fields(const struct profile *p, const struct verify_opts *o, struct 
 			   _("The client secret expires in %d days (%s)."), days, p->secret_expiry);
 }
 
+static const struct net_backend *backend(const struct verify_opts *o)
+{
+	return o->net ? o->net : net_backend_real();
+}
+
 static void net_cfg_for(const struct profile *p, const struct verify_opts *o, struct net_cfg *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
@@ -183,7 +189,7 @@ static enum o365_rc check_tenant(struct profile *p, const struct verify_opts *o,
 
 	net_cfg_for(p, o, &cfg);
 	progress(o, _("Looking up tenant %s ..."), p->tenant);
-	rc = net_discover(&cfg, profile_authority(p), p->tenant, &d, &nr);
+	rc = backend(o)->discover(backend(o)->ctx, &cfg, profile_authority(p), p->tenant, &d, &nr);
 	if (rc != O365_OK) {
 		net_failure(r, "tenant", rc, &nr);
 		return rc;
@@ -236,7 +242,7 @@ static enum o365_rc check_token(struct profile *p, const struct verify_opts *o, 
 		struct timespec t0, t1;
 		progress(o, "%s", _("Requesting a token ..."));
 		clock_gettime(CLOCK_MONOTONIC, &t0);
-		rc = net_token_fetch(&cfg, &req, &st->token, &nr);
+		rc = backend(o)->token_fetch(backend(o)->ctx, &cfg, &req, &st->token, &nr);
 		clock_gettime(CLOCK_MONOTONIC, &t1);
 		st->t_token = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 		if (rc != O365_OK) {
@@ -392,7 +398,8 @@ static enum o365_rc check_mailboxes(struct profile *p, const struct verify_opts 
 		progress(o,
 			 P_("Checking %d mailbox over %s ...", "Checking %d mailboxes over %s ...", nboxes),
 			 nboxes, p->mod_delivery ? "IMAP and SMTP" : "SMTP");
-		rc = net_mail_check(&mc, st->token.access_token, boxes, p->mod_delivery, true, &res, &n);
+		rc = backend(o)->mail_check(backend(o)->ctx, &mc, st->token.access_token, boxes,
+					    p->mod_delivery, true, &res, &n);
 		if (rc == O365_ECANCEL) {
 			mail_results_free(&res, n);
 			report_add(r, RS_FAIL, "mailboxes", -1, O365_ECANCEL, NULL, "%s", _("Cancelled."));
@@ -447,8 +454,8 @@ static enum o365_rc check_mailboxes(struct profile *p, const struct verify_opts 
 	if (o->send_test) {
 		struct mail_result one;
 		progress(o, _("Sending a test message to %s ..."), o->send_test);
-		rc = net_mail_send_test(&mc, st->token.access_token, p->username, p->sender, o->send_test,
-					&one);
+		rc = backend(o)->mail_send_test(backend(o)->ctx, &mc, st->token.access_token, p->username,
+						p->sender, o->send_test, &one);
 		if (one.ok)
 			report_add(r, RS_OK, "send-test", -1, O365_OK, NULL,
 				   _("Test message from %s to %s accepted."), p->sender, o->send_test);
@@ -459,7 +466,8 @@ static enum o365_rc check_mailboxes(struct profile *p, const struct verify_opts 
 	if (o->probe_denied) {
 		const char *one_box[2] = {o->probe_denied, NULL};
 		progress(o, _("Confirming that %s is refused ..."), o->probe_denied);
-		net_mail_check(&mc, st->token.access_token, one_box, p->mod_delivery, true, &res, &n);
+		backend(o)->mail_check(backend(o)->ctx, &mc, st->token.access_token, one_box, p->mod_delivery,
+				       true, &res, &n);
 		for (int i = 0; i < n; i++) {
 			char check[300];
 			snprintf(check, sizeof(check), "denied:%s", res[i].mailbox);
