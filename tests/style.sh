@@ -20,5 +20,6 @@ layer "core includes no curses, curl or upper layer" src/core 'curses|curl/|"(ne
 layer "net includes no screen or front-end" src/net 'curses|"(ui|steps|check|batch)/'
 layer "check includes no screen or front-end" src/check 'curses|"(ui|steps|batch)/'
 layer "screens and front-ends never touch libcurl or OpenSSL" src/ui 'curl/|openssl/|"batch/'
+layer "practice is model code: no curses, no curl, no screen" src/practice 'curses|curl/|openssl/|"(ui|steps|check|batch)/'
 layer "steps never touch libcurl or OpenSSL" src/steps 'curl/|openssl/|"batch/'
 done_testing

@@ -27,6 +27,15 @@ enum o365_rc batch_load(const struct options *o, struct loaded *l)
 		err_print(&e);
 		return rc;
 	}
+	if (!o->net && batch_is_practice_path(l->path)) {
+		err_set(&e, O365_EUSAGE, _("%s is a PRACTICE profile: it belongs to the simulated tenant."),
+			l->path);
+		err_fix(&e, "%s",
+			_("Use it with --practice NAME; it is never checked against real servers."));
+		err_print(&e);
+		profile_free(&l->p);
+		return O365_EUSAGE;
+	}
 	if ((rc = settings_apply_overrides(o, l->p, &e)) != O365_OK) {
 		err_print(&e);
 		profile_free(&l->p);

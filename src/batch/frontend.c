@@ -6,6 +6,8 @@
 enum o365_rc frontend_run(const struct options *o, int *status)
 {
 	*status = 0;
+	if (o->practice && !o->net)
+		return practice_run(o, status);
 	switch (o->mode) {
 	case MODE_CHECK:
 		return batch_check(o, status);

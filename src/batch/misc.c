@@ -78,6 +78,7 @@ enum o365_rc batch_list(const struct options *o)
 	n = store_list(dir, &names);
 	if (n == 0) {
 		printf(_("No profiles in %s. Run o365-oauth-setup to create one.\n"), dir);
+		practice_list_profiles(stdout);
 		return O365_OK;
 	}
 	printf("%-16s %-7s %-38s %-16s %s\n", _("PROFILE"), _("CLOUD"), _("TENANT"), _("SECRET EXPIRES"),
@@ -109,5 +110,6 @@ enum o365_rc batch_list(const struct options *o)
 		profile_free(&p);
 	}
 	store_free_list(&names);
+	practice_list_profiles(stdout);
 	return O365_OK;
 }

@@ -1,0 +1,16 @@
+/* The trainer's summary of a practice session: scenario, time per step, the checks that failed,
+ * and what was changed to fix them. */
+#ifndef O365_PRACTICE_SUMMARY_H
+#define O365_PRACTICE_SUMMARY_H
+
+#include "core/report.h"
+#include "tenant.h"
+
+/* Records a finished check from its report (caller holds the lock). */
+void practice_record_check(struct practice *t, const struct report *r);
+/* Records the time spent on a wizard step (caller holds the lock). */
+void practice_record_step(struct practice *t, int step, double seconds);
+/* The summary as text (heap); the caller holds the lock. */
+char *practice_summary(struct practice *t);
+
+#endif
