@@ -236,6 +236,18 @@ static int boolean(const char *cmd, const char *param, const char *v, bool allow
 	return -2;
 }
 
+static bool guid(const char *s)
+{
+	static const char shape[] = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
+
+	if (!s || strlen(s) != sizeof(shape) - 1)
+		return false;
+	for (size_t i = 0; shape[i]; i++)
+		if (shape[i] == '-' ? s[i] != '-' : !strchr("0123456789abcdefABCDEF", s[i]))
+			return false;
+	return true;
+}
+
 static void not_found(FILE *out, const char *what)
 {
 	fprintf(out,
@@ -284,6 +296,15 @@ static bool exo(struct practice *t, struct words *ws, FILE *out)
 			ps[1] = (struct param){"ObjectId", false, val(ps, "ServiceId"), true};
 		if (!need(cmd, ps, req, out))
 			return false;
+		if (!guid(val(ps, "AppId")) || !guid(val(ps, "ObjectId"))) {
+			const char *bad = guid(val(ps, "AppId")) ? val(ps, "ObjectId") : val(ps, "AppId");
+			fprintf(out,
+				"%s: Cannot bind parameter '%s'. '%s' is not a valid GUID: copy the value "
+				"from the "
+				"Enterprise application's Overview page.\n",
+				cmd, guid(val(ps, "AppId")) ? "ObjectId" : "AppId", bad);
+			return false;
+		}
 		for (int i = 0; i < t->nsps; i++)
 			if (!strcasecmp(t->sps[i].object_id, val(ps, "ObjectId"))) {
 				fprintf(out,
@@ -363,7 +384,10 @@ static bool exo(struct practice *t, struct words *ws, FILE *out)
 			return false;
 		right = val(ps, "AccessRights");
 		for (int i = 0; !sendas && rights[i]; i++)
-			known |= !strcasecmp(rights[i], right);
+			if (!strcasecmp(rights[i], right)) {
+				known = true;
+				right = rights[i]; /* PowerShell shows the enumerator's own spelling */
+			}
 		if (sendas ? strcasecmp(right, "SendAs") != 0 : !known) {
 			if (sendas)
 				fprintf(out, "Write-ErrorMessage: |Microsoft.Exchange.Management.Tasks."
@@ -401,8 +425,9 @@ static bool exo(struct practice *t, struct words *ws, FILE *out)
 				     "IsInherited Deny\n");
 			fprintf(out, "--------             ----                 ------------    ----------- "
 				     "----\n");
-			fprintf(out, "%-20.20s %-20.20s {%s}%*s False       False\n", a, sp->name, right,
-				(int)(14 - strlen(right) > 0 ? 14 - strlen(right) : 0), "");
+			char r2[40];
+			snprintf(r2, sizeof(r2), "{%s}", right);
+			fprintf(out, "%-20.20s %-20.20s %-15s %-11s %s\n", a, sp->name, r2, "False", "False");
 		}
 		if (!sendas && strcasecmp(right, "FullAccess") != 0)
 			return true;

@@ -27,9 +27,17 @@ void practice_unlock(struct practice *t)
 	pthread_mutex_unlock(&t->lock);
 }
 
+static double wall(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 double practice_now(struct practice *t)
 {
-	return t->sim_base + (double)(time(NULL) - t->real_base) * t->speed;
+	return t->sim_base + (wall() - t->real_base) * t->speed;
 }
 
 bool practice_effective(struct practice *t, double at)
@@ -141,7 +149,8 @@ struct practice *practice_new(const char *scenario, double speed)
 	/* The same seed for every scenario: trainers can prepare their notes. */
 	memcpy(t->seed, "o365-practice-01", sizeof(t->seed));
 	t->speed = speed > 0 ? speed : PR_DEFAULT_SPEED;
-	t->real_base = t->started = time(NULL);
+	t->started = time(NULL);
+	t->real_base = wall();
 	t->sim_base = 0;
 	practice_setup_clean(t);
 	if (sc->tenant)
@@ -324,7 +333,7 @@ static char *to_json(struct practice *t)
 	put_str(o, "seed", seed);
 	cJSON_AddNumberToObject(o, "counter", t->counter);
 	cJSON_AddNumberToObject(o, "simulated", practice_now(t));
-	cJSON_AddNumberToObject(o, "saved", (double)time(NULL));
+	cJSON_AddNumberToObject(o, "saved", wall());
 	cJSON_AddNumberToObject(o, "started", (double)t->started);
 	put_str(o, "tenant", t->tenant_id);
 	put_str(o, "domain", t->domain);
@@ -471,8 +480,8 @@ enum o365_rc practice_load(const char *path, double speed, struct practice **out
 	t->speed = speed > 0 ? speed : PR_DEFAULT_SPEED;
 	/* The clock runs on while nobody practises: the time between runs counts. */
 	t->sim_base = get_num(o, "simulated", 0);
-	t->real_base = (time_t)get_num(o, "saved", (double)time(NULL));
-	t->started = (time_t)get_num(o, "started", (double)t->real_base);
+	t->real_base = get_num(o, "saved", wall());
+	t->started = (time_t)get_num(o, "started", t->real_base);
 	get_str(o, "tenant", t->tenant_id, sizeof(t->tenant_id));
 	get_str(o, "domain", t->domain, sizeof(t->domain));
 	get_str(o, "app_name", t->app_name, sizeof(t->app_name));

@@ -81,7 +81,7 @@ struct practice {
 	int counter; /* derives new IDs and secrets */
 	double speed;
 	double sim_base; /* simulated seconds at real_base */
-	time_t real_base;
+	double real_base; /* wall-clock seconds, fractional */
 	time_t started;
 
 	char tenant_id[PR_ID];
