@@ -202,12 +202,20 @@ static void summary(const struct options *o, struct session *s, bool print)
 {
 	char *text;
 
+	bool hidden;
+
 	practice_lock(s->t);
 	text = practice_summary(s->t);
+	/* random keeps its secret from the trainee until the setup is verified. */
+	hidden = !strcmp(o->practice, "random") && !practice_verified(s->t);
 	practice_unlock(s->t);
 	if (!text)
 		return;
-	if (print)
+	if (print && hidden)
+		printf("\n%s\n",
+		       _("PRACTICE (random scenario): not verified yet. The trainer's summary names the "
+			 "scenario once every check passes, or now with --summary FILE."));
+	else if (print)
 		printf("\n%s", text);
 	if (o->summary_file) {
 		FILE *f = fopen(o->summary_file, "w");

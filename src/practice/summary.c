@@ -28,6 +28,14 @@ void practice_record_step(struct practice *t, int step, double seconds)
 	t->events[t->nevents - 1].seconds = seconds;
 }
 
+bool practice_verified(const struct practice *t)
+{
+	for (int i = 0; i < t->nevents; i++)
+		if (t->events[i].kind == PR_EV_CHECK && t->events[i].seconds > 0)
+			return true;
+	return false;
+}
+
 static void span(char *out, size_t n, double secs)
 {
 	long s = secs < 0 ? 0 : (long)(secs + 0.5);

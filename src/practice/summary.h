@@ -10,6 +10,8 @@
 void practice_record_check(struct practice *t, const struct report *r);
 /* Records the time spent on a wizard step (caller holds the lock). */
 void practice_record_step(struct practice *t, int step, double seconds);
+/* Whether a check has passed since the session began (caller holds the lock). */
+bool practice_verified(const struct practice *t);
 /* The summary as text (heap); the caller holds the lock. */
 char *practice_summary(struct practice *t);
 
