@@ -80,7 +80,7 @@ struct practice {
 	unsigned char seed[16];
 	int counter; /* derives new IDs and secrets */
 	double speed;
-	double sim_base; /* simulated seconds at real_base */
+	double sim_base;  /* simulated seconds at real_base */
 	double real_base; /* wall-clock seconds, fractional */
 	time_t started;
 
