@@ -155,7 +155,7 @@ expect "no-sendas: Add-RecipientPermission" 0 "\{SendAs\}"
 verified no-sendas --send-test alerts@contoso.com
 
 # Propagation: refused, then Exchange catches up while --wait re-checks.
-run env O365_WAIT_INTERVAL=1 "$BIN" --practice propagation --check --wait 5 --practice-speed 1000
+run env O365_WAIT_INTERVAL=1 "$BIN" --practice propagation --practice-reset --check --wait 5 --practice-speed 1000
 expect "propagation: refusal, waiting, then success" 0 "refused although the token is right" "Outcome: verified"
 
 # fresh: every step done by hand, from the portal and the prompt.
