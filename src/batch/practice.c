@@ -275,8 +275,13 @@ enum o365_rc practice_run(const struct options *o, int *status)
 		s.t->events[s.t->nevents - 1].seconds = rc == O365_OK ? 1 : 0;
 		practice_unlock(s.t);
 	}
-	if (o->mode == MODE_CHECK || o->mode == MODE_BATCH || o->mode == MODE_ROTATE || o->summary_file)
-		summary(o, &s, o->mode == MODE_CHECK || o->mode == MODE_BATCH || o->mode == MODE_ROTATE);
+	{
+		bool checked = !o->practice_portal && !o->practice_shell &&
+			       (o->mode == MODE_CHECK || o->mode == MODE_BATCH || o->mode == MODE_ROTATE ||
+				o->mode == MODE_WIZARD);
+		if (checked || o->summary_file)
+			summary(o, &s, checked);
+	}
 	if ((src = practice_save(s.t, s.state, &e)) != O365_OK) {
 		err_print(&e);
 		if (rc == O365_OK)

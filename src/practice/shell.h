@@ -6,13 +6,11 @@
 
 #include <stdbool.h>
 
+#include "portal.h"
 #include "tenant.h"
 
 /* Runs one line and returns what PowerShell would print (heap, may be empty; NULL on memory
  * failure). *error is set when the line failed. */
 char *practice_shell_line(struct practice *t, const char *line, bool *error);
-/* The portal's pages as text: overview, certificates & secrets, API permissions, enterprise app.
- * Showing the secrets page hides a new secret's Value from then on, as the portal does. */
-char *practice_portal_text(struct practice *t);
 
 #endif

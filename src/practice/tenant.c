@@ -118,7 +118,7 @@ const char *practice_api_name(enum pr_api api)
 
 const char *practice_type_name(enum pr_type type)
 {
-	return type == PR_APPLICATION ? "Application" : "Delegated";
+	return type == PR_APPLICATION ? N_("Application") : N_("Delegated");
 }
 
 const char *const *practice_permission_names(enum pr_api api, enum pr_type type)
