@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Speed and memory targets, measured (not guessed): start-up, a token check, and the mailbox
 # checks for 1 and 20 mailboxes against the loopback rig (which must stay nearly flat: they run
 # concurrently on one token), with peak memory. Prints one line per target and exits non-zero

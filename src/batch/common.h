@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Helpers shared by the non-interactive modes. */
 #ifndef O365_BATCH_COMMON_H
 #define O365_BATCH_COMMON_H

@@ -275,10 +275,14 @@ out:
 /* ---- Exchange's IMAP and SMTP ---- */
 
 struct dialogue {
+	struct mail_result *res;
 	char *buf;
 	size_t len, cap;
 	char first_error[512];
 	char last_final[512];
+	char command[16]; /* our last command's verb, as the real client notes it */
+	int stage;	  /* 0 greeting and capabilities, 1 STARTTLS, 2 AUTH, 3 logged in */
+	bool decided;
 };
 
 static void say(struct dialogue *d, const char *prefix, const char *fmt, ...)
@@ -307,7 +311,40 @@ static void say(struct dialogue *d, const char *prefix, const char *fmt, ...)
 	d->len += (size_t)sprintf(d->buf + d->len, "%s%s\n", prefix, line);
 }
 
-/* A server line; is_final/is_error as the real client reads them. */
+/* One of our commands: its verb moves the stage, as in the real client. */
+static void client(struct dialogue *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void client(struct dialogue *d, const char *fmt, ...)
+{
+	char line[600], verb[32] = "";
+	const char *v = line;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	say(d, "> ", "%s", line);
+	if (d->res->proto == MP_IMAP && strchr(line, ' '))
+		v = strchr(line, ' ') + 1; /* past the tag */
+	sscanf(v, "%31[A-Za-z]", verb);
+	if (!verb[0])
+		return; /* a SASL continuation stays in AUTH */
+	for (char *c = verb; *c; c++)
+		*c = (char)(*c >= 'a' && *c <= 'z' ? *c - 'a' + 'A' : *c);
+	snprintf(d->command, sizeof(d->command), "%s", verb);
+	if (!strcmp(verb, "CAPABILITY") || !strcmp(verb, "EHLO"))
+		d->stage = d->stage == 3 ? 3 : 0;
+	else if (!strcmp(verb, "STARTTLS"))
+		d->stage = 1;
+	else if (!strcmp(verb, "AUTHENTICATE") || !strcmp(verb, "AUTH")) {
+		d->stage = 2;
+		snprintf(d->command, sizeof(d->command), "AUTH");
+	} else
+		d->stage = 3;
+}
+
+/* A server line; is_final/is_error as the real client reads them. A refusal decides the verdict
+ * where it arrives, as in the real client. */
 static void server(struct dialogue *d, bool final, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
@@ -320,8 +357,20 @@ static void server(struct dialogue *d, bool final, bool error, const char *fmt, 
 	vsnprintf(line, sizeof(line), fmt, ap);
 	va_end(ap);
 	say(d, "< ", "%s", line);
-	if (error && !d->first_error[0])
+	if (error && !d->decided) {
+		struct mail_reply *rp = &d->res->reply;
 		snprintf(d->first_error, sizeof(d->first_error), "%s", line);
+		catalogue_mail_reply_parse(d->res->proto, line, rp);
+		snprintf(rp->command, sizeof(rp->command), "%s", d->command);
+		if (catalogue_mail_transient(d->res->proto, d->stage == 0, rp))
+			d->res->verdict = MV_BUSY;
+		else
+			d->res->verdict = d->stage == 0	  ? MV_GREETING
+					  : d->stage == 1 ? MV_STARTTLS
+					  : d->stage == 2 ? MV_AUTH_REFUSED
+							  : MV_COMMAND_REFUSED;
+		d->decided = true;
+	}
 	if (final)
 		snprintf(d->last_final, sizeof(d->last_final), "%s", line);
 }
@@ -375,20 +424,20 @@ static void imap_session(struct practice *t, const struct verdict *v, const char
 	       "* OK The Microsoft Exchange IMAP4 service is ready. "
 	       "[QgBOADEAUABSADAAMQBDAEEAMAAwADEANAAuAG4AYQBtAHAAcgBkADAAMQAuAHAAcgBvAGQALgBvAHUAdABsAG8AbwBr"
 	       "AC4AYwBvAG0A]");
-	say(d, "> ", "%c001 CAPABILITY", tag);
+	client(d, "%c001 CAPABILITY", tag);
 	server(d, false, false,
 	       "* CAPABILITY IMAP4 IMAP4rev1 AUTH=PLAIN AUTH=XOAUTH2 SASL-IR UIDPLUS ID UNSELECT CHILDREN "
 	       "IDLE "
 	       "NAMESPACE LITERAL+");
 	server(d, true, false, "%c001 OK CAPABILITY completed.", tag);
-	say(d, "> ", "%c002 AUTHENTICATE XOAUTH2 <redacted>", tag);
+	client(d, "%c002 AUTHENTICATE XOAUTH2 <redacted>", tag);
 	if (!v->valid || !v->imap_role || !b || !v->sp_ok) {
 		server(d, true, true, "%c002 NO AUTHENTICATE failed.", tag);
 		res->curl_code = 67;
 		return;
 	}
 	server(d, true, false, "%c002 OK AUTHENTICATE completed.", tag);
-	say(d, "> ", "%c003 EXAMINE INBOX", tag);
+	client(d, "%c003 EXAMINE INBOX", tag);
 	if (!b->imap_enabled || !practice_has_grant(t, PR_FULLACCESS, b->addr, v->oid)) {
 		server(d, true, true, "%c003 BAD User is authenticated but not connected.", tag);
 		res->curl_code = 21;
@@ -399,7 +448,7 @@ static void imap_session(struct practice *t, const struct verdict *v, const char
 	server(d, false, false, "* FLAGS (\\Seen \\Answered \\Flagged \\Deleted \\Draft $MDNSent)");
 	server(d, false, false, "* OK [UIDVALIDITY 14] UIDVALIDITY value");
 	server(d, true, false, "%c003 OK [READ-ONLY] EXAMINE completed.", tag);
-	say(d, "> ", "%c004 LOGOUT", tag);
+	client(d, "%c004 LOGOUT", tag);
 	server(d, false, false, "* BYE Microsoft Exchange Server IMAP4 server signing off.");
 	res->ok = true;
 }
@@ -413,7 +462,7 @@ static bool smtp_login(struct practice *t, const struct verdict *v, const char *
 
 	server(d, true, false,
 	       "220 " EXO_HOST " Microsoft ESMTP MAIL Service ready at Fri, 27 Nov 2026 14:00:00 +0000");
-	say(d, "> ", "EHLO o365-oauth-setup.invalid");
+	client(d, "EHLO o365-oauth-setup.invalid");
 	server(d, false, false, "250-" EXO_HOST " Hello [127.0.0.1]");
 	server(d, false, false, "250-SIZE 157286400");
 	server(d, false, false, "250-PIPELINING");
@@ -421,15 +470,15 @@ static bool smtp_login(struct practice *t, const struct verdict *v, const char *
 	server(d, false, false, "250-ENHANCEDSTATUSCODES");
 	server(d, false, false, "250-STARTTLS");
 	server(d, true, false, "250 SMTPUTF8");
-	say(d, "> ", "STARTTLS");
+	client(d, "STARTTLS");
 	server(d, true, false, "220 2.0.0 SMTP server ready");
-	say(d, "> ", "EHLO o365-oauth-setup.invalid");
+	client(d, "EHLO o365-oauth-setup.invalid");
 	server(d, false, false, "250-" EXO_HOST " Hello [127.0.0.1]");
 	server(d, false, false, "250-AUTH LOGIN XOAUTH2");
 	server(d, true, false, "250 SMTPUTF8");
-	say(d, "> ", "AUTH XOAUTH2");
+	client(d, "AUTH XOAUTH2");
 	server(d, false, false, "334 ");
-	say(d, "> ", "<redacted>");
+	client(d, "<redacted>");
 	if (v->valid && b && practice_smtp_disabled(t, b, &by_mailbox)) {
 		server(d, true, true,
 		       "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for "
@@ -453,6 +502,8 @@ static void finish(struct mail_result *res, struct dialogue *d)
 {
 	snprintf(res->last_reply, sizeof(res->last_reply), "%s",
 		 d->first_error[0] ? d->first_error : d->last_final);
+	if (res->ok)
+		res->verdict = MV_OK;
 	res->fault = NF_NONE;
 	res->transcript = d->buf;
 	res->seconds = 0.0;
@@ -479,7 +530,7 @@ static enum o365_rc pr_mail_check(void *ctx, const struct mail_cfg *cfg, const c
 	judge(t, token, &v);
 	for (int i = 0; mailboxes[i]; i++) {
 		for (int pr = 0; pr < 2; pr++) {
-			struct dialogue d = {0};
+			struct dialogue d = {.res = &res[k]};
 			if ((pr == 0 && !imap) || (pr == 1 && !smtp))
 				continue;
 			res[k].proto = pr == 0 ? MP_IMAP : MP_SMTP;
@@ -487,9 +538,9 @@ static enum o365_rc pr_mail_check(void *ctx, const struct mail_cfg *cfg, const c
 			if (pr == 0) {
 				imap_session(t, &v, mailboxes[i], (char)('A' + k % 26), &res[k], &d);
 			} else if (smtp_login(t, &v, mailboxes[i], &res[k], &d)) {
-				say(&d, "> ", "NOOP");
+				client(&d, "NOOP");
 				server(&d, true, false, "250 2.0.0 OK");
-				say(&d, "> ", "QUIT");
+				client(&d, "QUIT");
 				res[k].ok = true;
 			}
 			finish(&res[k], &d);
@@ -507,7 +558,7 @@ static enum o365_rc pr_send_test(void *ctx, const struct mail_cfg *cfg, const ch
 {
 	struct practice *t = ctx;
 	struct verdict v;
-	struct dialogue d = {0};
+	struct dialogue d = {.res = out};
 
 	(void)cfg;
 	memset(out, 0, sizeof(*out));
@@ -516,11 +567,11 @@ static enum o365_rc pr_send_test(void *ctx, const struct mail_cfg *cfg, const ch
 	practice_lock(t);
 	judge(t, token, &v);
 	if (smtp_login(t, &v, username, out, &d)) {
-		say(&d, "> ", "MAIL FROM:<%s>", sender);
+		client(&d, "MAIL FROM:<%s>", sender);
 		server(&d, true, false, "250 2.1.0 Sender OK");
-		say(&d, "> ", "RCPT TO:<%s>", rcpt);
+		client(&d, "RCPT TO:<%s>", rcpt);
 		server(&d, true, false, "250 2.1.5 Recipient OK");
-		say(&d, "> ", "DATA");
+		client(&d, "DATA");
 		server(&d, true, false, "354 Start mail input; end with <CRLF>.<CRLF>");
 		if (strcasecmp(sender, username) != 0 && !practice_has_grant(t, PR_SENDAS, sender, v.oid)) {
 			server(&d, true, true,
