@@ -66,7 +66,8 @@ static int list_scenarios(void)
 	printf("%s\n", _("Practice scenarios (o365-oauth-setup --practice SCENARIO):"));
 	for (int i = 0; i < n; i++)
 		printf("  %-22s %s\n", s[i].name, _(s[i].summary));
-	printf("  %-22s %s\n", "random", _("one of the mistakes above, not named until the summary"));
+	printf("  %-22s %s\n", "random",
+	       _("one of the mistakes above (no-sendas aside), not named until it is fixed"));
 	return 0;
 }
 
@@ -121,8 +122,10 @@ static enum o365_rc open_session(const struct options *o, struct session *s, str
 		if (!s->t)
 			return err_set(e, O365_EIO, "%s", _("Out of memory."));
 	}
-	/* The values a trainee would have typed, for the modes that need a profile. */
-	if (!store_exists(s->profile) && o->mode != MODE_BATCH && o->mode != MODE_WIZARD) {
+	/* The values a trainee would have typed: the mistake is already made. The clean and fresh
+	 * runs start the wizard empty, so the trainee types everything. */
+	if (!store_exists(s->profile) && o->mode != MODE_BATCH &&
+	    (o->mode != MODE_WIZARD || practice_scenario(s->t->scenario)->mistake)) {
 		struct profile *p = profile_new();
 		if (!p)
 			return err_set(e, O365_EIO, "%s", _("Out of memory."));
@@ -190,7 +193,7 @@ static enum o365_rc run_check(const struct options *po, struct session *s)
 		fprintf(stderr, "\r\033[K");
 	batch_print_report(po, &r);
 	practice_lock(s->t);
-	practice_record_check(s->t, &r);
+	practice_record_check(s->t, &r, !po->token_only);
 	practice_unlock(s->t);
 	verify_state_clear(&st);
 	report_free(&r);
@@ -251,6 +254,7 @@ enum o365_rc practice_run(const struct options *o, int *status)
 	po.config = s.profile;
 	po.profile = NULL;
 	po.net = &s.be;
+	po.practice_tenant = s.t;
 	if (o->practice_portal) {
 		char *text;
 		practice_lock(s.t);

@@ -24,6 +24,7 @@ static struct pr_row *row(struct pr_row *rows, int *n, int max, enum pr_row_kind
 	memset(r, 0, sizeof(*r));
 	r->kind = kind;
 	r->copy = copy;
+	r->perm = -1;
 	snprintf(r->label, sizeof(r->label), "%s", label);
 	va_start(ap, fmt);
 	vsnprintf(r->value, sizeof(r->value), fmt, ap);
@@ -34,6 +35,12 @@ static struct pr_row *row(struct pr_row *rows, int *n, int max, enum pr_row_kind
 int practice_portal_rows(struct practice *t, struct pr_row *rows, int max)
 {
 	int n = 0;
+	char org[64];
+
+	/* "Granted for Contoso": the portal names the organisation, not its domain. */
+	snprintf(org, sizeof(org), "%.*s", (int)strcspn(t->domain, "."), t->domain);
+	if (org[0] >= 'a' && org[0] <= 'z')
+		org[0] = (char)(org[0] - 'a' + 'A');
 
 	row(rows, &n, max, PR_ROW_HEADING, _("App registrations > Extension Kit > Overview"), false, "%s",
 	    "");
@@ -42,8 +49,6 @@ int practice_portal_rows(struct practice *t, struct pr_row *rows, int max)
 	row(rows, &n, max, PR_ROW_FIELD, _("Object ID"), true, "%s", t->app_object_id);
 	row(rows, &n, max, PR_ROW_FIELD, _("Directory (tenant) ID"), true, "%s", t->tenant_id);
 	row(rows, &n, max, PR_ROW_HEADING, _("Certificates & secrets > Client secrets"), false, "%s", "");
-	row(rows, &n, max, PR_ROW_COLUMNS, _("Description"), false, "%-10s %-42s %s", _("Expires"),
-	    _("Value"), _("Secret ID"));
 	if (!t->nsecrets)
 		row(rows, &n, max, PR_ROW_TEXT, _("(no client secrets)"), false, "%s", "");
 	for (int i = 0; i < t->nsecrets; i++) {
@@ -53,8 +58,10 @@ int practice_portal_rows(struct practice *t, struct pr_row *rows, int max)
 			snprintf(v, sizeof(v), "%.3s%s", s->value, "*************************************");
 		else
 			snprintf(v, sizeof(v), "%s", s->value);
-		row(rows, &n, max, PR_ROW_COLUMNS, s->description, !s->shown, "%-10s %-42s %s", s->expires, v,
-		    s->id);
+		/* Both have a copy button in the portal: one of them is the trap. */
+		row(rows, &n, max, PR_ROW_COLUMNS, s->description, false, "%s %s", _("expires"), s->expires);
+		row(rows, &n, max, PR_ROW_FIELD, _("  Value"), !s->shown, "%s", v);
+		row(rows, &n, max, PR_ROW_FIELD, _("  Secret ID"), true, "%s", s->id);
 	}
 	row(rows, &n, max, PR_ROW_HEADING, _("API permissions"), false, "%s", "");
 	row(rows, &n, max, PR_ROW_COLUMNS, _("API / Permission name"), false, "%-12s %s", _("Type"),
@@ -70,13 +77,16 @@ int practice_portal_rows(struct practice *t, struct pr_row *rows, int max)
 				row(rows, &n, max, PR_ROW_TEXT, practice_api_name((enum pr_api)a), false,
 				    "%s", "");
 			any = true;
+			struct pr_row *r;
 			snprintf(label, sizeof(label), "  %s", p->name);
 			if (p->consented)
-				row(rows, &n, max, PR_ROW_COLUMNS, label, false, "%-12s %s %s",
-				    _(practice_type_name(p->type)), _("Granted for"), t->domain);
+				r = row(rows, &n, max, PR_ROW_COLUMNS, label, false, "%-12s %s %s",
+					_(practice_type_name(p->type)), _("Granted for"), org);
 			else
-				row(rows, &n, max, PR_ROW_COLUMNS, label, false, "%-12s %s",
-				    _(practice_type_name(p->type)), _("Not granted"));
+				r = row(rows, &n, max, PR_ROW_COLUMNS, label, false, "%-12s %s",
+					_(practice_type_name(p->type)), _("Not granted"));
+			if (r)
+				r->perm = i;
 		}
 	}
 	row(rows, &n, max, PR_ROW_HEADING, _("Enterprise applications > Extension Kit > Overview"), false,

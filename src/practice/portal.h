@@ -15,6 +15,7 @@ struct pr_row {
 	char label[64];	 /* heading, field label, or the first column */
 	char value[160]; /* the field's value, or the other columns */
 	bool copy;	 /* a value a trainee may copy into the wizard */
+	int perm;	 /* the permission this row shows, or -1 */
 };
 
 /* Fills up to max rows; returns how many (caller holds the lock). A secret's Value shows until

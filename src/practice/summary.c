@@ -10,10 +10,12 @@
 #include "scenario.h"
 #include "summary.h"
 
-void practice_record_check(struct practice *t, const struct report *r)
+void practice_record_check(struct practice *t, const struct report *r, bool full)
 {
 	const struct report_line *f = report_first_fail(r);
 
+	if (!f && !full)
+		return;
 	if (f)
 		practice_log(t, PR_EV_CHECK, f->step, "%s: %s", f->check, f->text);
 	else {

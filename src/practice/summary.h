@@ -6,8 +6,9 @@
 #include "core/report.h"
 #include "tenant.h"
 
-/* Records a finished check from its report (caller holds the lock). */
-void practice_record_check(struct practice *t, const struct report *r);
+/* Records a finished check from its report (caller holds the lock). A partial check (token only)
+ * is recorded only when it failed. */
+void practice_record_check(struct practice *t, const struct report *r, bool full);
 /* Records the time spent on a wizard step (caller holds the lock). */
 void practice_record_step(struct practice *t, int step, double seconds);
 /* Whether a check has passed since the session began (caller holds the lock). */
