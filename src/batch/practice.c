@@ -196,7 +196,7 @@ static enum o365_rc run_check(const struct options *po, struct session *s)
 	practice_record_check(s->t, &r, !po->token_only);
 	practice_unlock(s->t);
 	verify_state_clear(&st);
-	report_free(&r);
+	report_clear(&r);
 	profile_free(&l.p);
 	return rc;
 }

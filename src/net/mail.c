@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "core/codec.h"
+#include "core/crypto.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "http.h"
@@ -439,7 +440,7 @@ enum o365_rc net_mail_send_test(const struct mail_cfg *cfg, const char *token, c
 	net_global_init();
 	gmtime_r(&now, &tm);
 	strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S +0000", &tm);
-	codec_guid(guid);
+	crypto_guid(guid);
 	snprintf(msg, sizeof(msg),
 		 "From: <%s>\r\nTo: <%s>\r\nSubject: o365-oauth-setup test message\r\nDate: %s\r\n"
 		 "Message-ID: <%s@o365-oauth-setup.invalid>\r\nMIME-Version: 1.0\r\n"

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/codec.h"
+#include "core/crypto.h"
 #include "core/i18n.h"
 #include "scenario.h"
 
@@ -207,6 +207,9 @@ void practice_typed_profile(const struct practice *t, struct profile *p)
 	profile_clear_mailboxes(p);
 	profile_add_mailbox(p, NOTIFY);
 	profile_set_str(&p->app_name, t->app_name);
+	/* The trainee believes every step was done: that is what makes a mistake hard to find. */
+	for (int i = 0; i < CL_COUNT; i++)
+		p->checklist[i] = i != CL_SENDAS;
 	if (!strcmp(t->scenario, "secret-id"))
 		profile_set_secret(p, s->id);
 	else if (!strcmp(t->scenario, "secret-other-app"))
@@ -225,9 +228,10 @@ void practice_typed_profile(const struct practice *t, struct profile *p)
 			typo[11] = a == 'a' ? 'b' : 'a';
 		}
 		profile_set_str(&p->tenant, typo);
-	} else if (!strcmp(t->scenario, "no-sendas"))
+	} else if (!strcmp(t->scenario, "no-sendas")) {
 		profile_set_str(&p->sender, ALERTS);
-	else if (!strcmp(t->scenario, "fresh"))
+		p->checklist[CL_SENDAS] = true;
+	} else if (!strcmp(t->scenario, "fresh"))
 		profile_set_secret(p, NULL);
 }
 
@@ -282,7 +286,7 @@ const char *practice_pick_random(void)
 	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
 		if (table[i].mistake && strcmp(table[i].name, "no-sendas") != 0)
 			mistakes[n++] = &table[i];
-	if (!codec_random(r, sizeof(r)))
+	if (!crypto_random(r, sizeof(r)))
 		memset(r, 0, sizeof(r));
 	k = (int)(((unsigned)r[0] << 8 | r[1]) % (unsigned)n);
 	return mistakes[k]->name;

@@ -10,6 +10,7 @@
 
 #include "core/claims.h"
 #include "core/codec.h"
+#include "core/crypto.h"
 #include "core/i18n.h"
 #include "servers.h"
 
@@ -23,12 +24,13 @@ static bool tenant_known(const struct practice *t, const char *tenant)
 	return tenant && (!strcasecmp(tenant, t->tenant_id) || !strcasecmp(tenant, t->domain));
 }
 
-static enum o365_rc ms_error(struct net_result *r, long status, const char *error, long code, bool codes,
-			     const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+static enum o365_rc ms_error(struct practice *t, struct net_result *r, long status, const char *error,
+			     long code, bool codes, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
 
 /* Fills r as the real client reads Microsoft's error body (first line of the description). */
-static enum o365_rc ms_error(struct net_result *r, long status, const char *error, long code, bool codes,
-			     const char *fmt, ...)
+static enum o365_rc ms_error(struct practice *t, struct net_result *r, long status, const char *error,
+			     long code, bool codes, const char *fmt, ...)
 {
 	char text[900];
 	time_t now = time(NULL);
@@ -44,8 +46,15 @@ static enum o365_rc ms_error(struct net_result *r, long status, const char *erro
 	snprintf(r->error, sizeof(r->error), "%s", error);
 	snprintf(r->description, sizeof(r->description), "AADSTS%ld: %s", code, text);
 	r->code = codes || strstr(r->description, "AADSTS") ? code : 0;
-	codec_guid(r->trace_id);
-	codec_guid(r->correlation_id);
+	{
+		/* The tenant's own IDs, so that a session reads the same each time it is run. */
+		char label[40];
+		t->requests++;
+		snprintf(label, sizeof(label), "trace-%d", t->requests);
+		practice_derive_id(t, label, r->trace_id);
+		snprintf(label, sizeof(label), "correlation-%d", t->requests);
+		practice_derive_id(t, label, r->correlation_id);
+	}
 	gmtime_r(&now, &tm);
 	strftime(r->timestamp, sizeof(r->timestamp), "%Y-%m-%d %H:%M:%SZ", &tm);
 	fx = catalogue_aadsts(r->code);
@@ -66,7 +75,7 @@ static enum o365_rc pr_discover(void *ctx, const struct net_cfg *cfg, const char
 	practice_lock(t);
 	if (!tenant_known(t, tenant)) {
 		rc = ms_error(
-			r, 400, "invalid_tenant", 90002, false,
+			t, r, 400, "invalid_tenant", 90002, false,
 			"Tenant '%s' not found. Check to make sure you have the correct tenant ID and are "
 			"signing into the correct cloud. Check with your subscription administrator, this "
 			"may happen if there are no active subscriptions for the tenant.",
@@ -102,7 +111,7 @@ static void sign(struct practice *t, const char *signing_input, char hex[65])
 		return;
 	}
 	snprintf(buf, n, "%s.%s", key, signing_input);
-	codec_sha256_hex(buf, strlen(buf), hex);
+	crypto_sha256_hex(buf, strlen(buf), hex);
 	free(buf);
 }
 
@@ -111,7 +120,7 @@ static char *mint(struct practice *t, const char *appid, const char *oid, const 
 	char payload[2048], hex[65], uti[PR_ID], *h64, *p64, *s64, *si, *out = NULL;
 	long now = (long)time(NULL);
 
-	codec_guid(uti);
+	crypto_guid(uti);
 	snprintf(
 		payload, sizeof(payload),
 		"{\"aud\":\"%s\",\"iss\":\"https://sts.windows.net/%s/\",\"iat\":%ld,\"nbf\":%ld,\"exp\":%ld,"
@@ -165,14 +174,14 @@ static enum o365_rc pr_token(void *ctx, const struct net_cfg *cfg, const struct 
 	ours = !strcasecmp(cid, t->client_id);
 	if (req->tenant && (!strcasecmp(req->tenant, "common") || !strcasecmp(req->tenant, "consumers"))) {
 		rc = ms_error(
-			r, 400, "invalid_request", 9001023, true,
+			t, r, 400, "invalid_request", 9001023, true,
 			"The grant type isn't supported over the /common or /consumers endpoints. Please "
 			"use the /organizations or tenant-specific endpoint.");
 		goto out;
 	}
 	if (!tenant_known(t, req->tenant)) {
 		rc = ms_error(
-			r, 400, "invalid_request", 90002, true,
+			t, r, 400, "invalid_request", 90002, true,
 			"Tenant '%s' not found. Check to make sure you have the correct tenant ID and are "
 			"signing into the correct cloud. Check with your subscription administrator, this "
 			"may happen if there are no active subscriptions for the tenant.",
@@ -181,7 +190,7 @@ static enum o365_rc pr_token(void *ctx, const struct net_cfg *cfg, const struct 
 	}
 	if (!ours && strcasecmp(cid, t->other_client_id) != 0) {
 		rc = ms_error(
-			r, 400, "unauthorized_client", 700016, true,
+			t, r, 400, "unauthorized_client", 700016, true,
 			"Application with identifier '%s' was not found in the directory '%s'. This can "
 			"happen if the application has not been installed by the administrator of the "
 			"tenant or consented to by any user in the tenant. You may have sent your "
@@ -191,7 +200,7 @@ static enum o365_rc pr_token(void *ctx, const struct net_cfg *cfg, const struct 
 	}
 	if (sl < 9 || strcmp(scope + sl - 9, "/.default") != 0) {
 		rc = ms_error(
-			r, 400, "invalid_scope", 1002012, true,
+			t, r, 400, "invalid_scope", 1002012, true,
 			"The provided value for scope %s is not valid. Client credential flows must have a "
 			"scope value with /.default suffixed to the resource identifier (application ID "
 			"URI).",
@@ -200,7 +209,7 @@ static enum o365_rc pr_token(void *ctx, const struct net_cfg *cfg, const struct 
 	}
 	if (strncasecmp(scope, RESOURCE, sl - 9) != 0 || sl - 9 != strlen(RESOURCE)) {
 		rc = ms_error(
-			r, 400, "invalid_resource", 500011, true,
+			t, r, 400, "invalid_resource", 500011, true,
 			"The resource principal named %.*s was not found in the tenant named %s. This can "
 			"happen if the application has not been installed by the administrator of the "
 			"tenant or consented to by any user in the tenant. You might have sent your "
@@ -209,13 +218,13 @@ static enum o365_rc pr_token(void *ctx, const struct net_cfg *cfg, const struct 
 		goto out;
 	}
 	if (req->cert_path) {
-		rc = ms_error(r, 401, "invalid_client", 700027, true,
+		rc = ms_error(t, r, 401, "invalid_client", 700027, true,
 			      "The certificate with identifier used to sign the client assertion is not "
 			      "registered on application. [Reason - The key was not found.]");
 		goto out;
 	}
 	if (!req->secret || !*req->secret) {
-		rc = ms_error(r, 401, "invalid_client", 7000218, true,
+		rc = ms_error(t, r, 401, "invalid_client", 7000218, true,
 			      "The request body must contain the following parameter: 'client_assertion' or "
 			      "'client_secret'.");
 		goto out;
@@ -231,7 +240,7 @@ static enum o365_rc pr_token(void *ctx, const struct net_cfg *cfg, const struct 
 	}
 	if (!found) {
 		rc = ms_error(
-			r, 401, "invalid_client", 7000215, true,
+			t, r, 401, "invalid_client", 7000215, true,
 			"Invalid client secret provided. Ensure the secret being sent in the request is the "
 			"client secret value, not the client secret ID, for a secret added to app '%s'.",
 			cid);
@@ -239,7 +248,7 @@ static enum o365_rc pr_token(void *ctx, const struct net_cfg *cfg, const struct 
 	}
 	if (stale) {
 		rc = ms_error(
-			r, 401, "invalid_client", 7000222, true,
+			t, r, 401, "invalid_client", 7000222, true,
 			"The provided client secret keys for app '%s' are expired. Visit the Azure portal "
 			"to create new keys for your app: https://aka.ms/NewClientSecret, or consider using "
 			"certificate credentials for added security: https://aka.ms/certCreds.",

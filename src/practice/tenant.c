@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "core/codec.h"
+#include "core/crypto.h"
 #include "core/i18n.h"
 #include "scenario.h"
 #include "tenant.h"
@@ -73,7 +74,7 @@ static void derive_hex(struct practice *t, const char *label, char hex[65])
 
 	for (size_t i = 0; i < sizeof(t->seed) && n < (int)sizeof(buf) - 3; i++)
 		n += snprintf(buf + n, sizeof(buf) - (size_t)n, "%02x", t->seed[i]);
-	codec_sha256_hex(buf, (size_t)n, hex);
+	crypto_sha256_hex(buf, (size_t)n, hex);
 }
 
 void practice_derive_id(struct practice *t, const char *label, char out[PR_ID])
