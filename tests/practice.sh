@@ -186,6 +186,13 @@ fi
 # Practice profiles never meet real servers, and never mix with real ones unmarked.
 run "$BIN" --check --config "$PDIR/clean.json"
 expect "a practice profile is refused without --practice" 2 "PRACTICE profile"
+run "$BIN" --config "$PDIR/clean.json"
+expect "... by the wizard too" 2 "PRACTICE profile"
+answers_for "$TMP/real.answers" "$TENANT_ID" "$CLIENT_ID"
+run_stdin "$VALUE" "$BIN" --batch "$TMP/real.answers" --config "$PDIR/clean.json" --secret-stdin
+expect "... by --batch" 2 "PRACTICE profile"
+run_stdin "$VALUE" "$BIN" --rotate --config "$PDIR/clean.json" --secret-stdin
+expect "... and by --rotate" 2 "PRACTICE profile"
 run "$BIN" --list
 expect "--list marks practice profiles" 0 "clean +PRACTICE" "secret-id +PRACTICE"
 refute "--list: no tenant state listed as a profile" "\.tenant"

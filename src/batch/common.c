@@ -16,6 +16,7 @@
 #include "core/store.h"
 #include "core/validate.h"
 #include "core/xalloc.h"
+#include "practice/tenant.h"
 
 enum o365_rc batch_load(const struct options *o, struct loaded *l)
 {
@@ -29,7 +30,7 @@ enum o365_rc batch_load(const struct options *o, struct loaded *l)
 		err_print(&e);
 		return rc;
 	}
-	if (!o->net && batch_is_practice_path(l->path)) {
+	if (!o->net && practice_owns_path(l->path)) {
 		err_set(&e, O365_EUSAGE, _("%s is a PRACTICE profile: it belongs to the simulated tenant."),
 			l->path);
 		err_fix(&e, "%s",

@@ -19,8 +19,6 @@ struct loaded {
 
 /* Resolves and loads the profile named by the options; prints what went wrong. */
 enum o365_rc batch_load(const struct options *o, struct loaded *l);
-/* Whether a profile path lies in the practice folder (checked only against the simulation). */
-bool batch_is_practice_path(const char *path);
 void batch_verify_opts(const struct options *o, struct verify_opts *vo);
 /* Reads the secret from --secret-stdin or --secret-file (0600, owned by us). *secret is NULL when
  * neither was given. */

@@ -39,25 +39,6 @@ static enum o365_rc practice_dir(char *out, size_t n, struct o365_err *e)
 	return store_ensure_dir(out, e);
 }
 
-bool batch_is_practice_path(const char *path)
-{
-	char dir[4000], a[4096], b[4096];
-	struct o365_err e;
-	const char *slash = strrchr(path, '/');
-
-	err_clear(&e);
-	if (!slash || store_dir(dir, sizeof(dir), &e) != O365_OK)
-		return false;
-	snprintf(a, sizeof(a), "%.*s", (int)(slash - path), path);
-	snprintf(b, sizeof(b), "%s/practice", dir);
-	{
-		char ra[4096], rb[4096];
-		if (realpath(a, ra) && realpath(b, rb))
-			return strcmp(ra, rb) == 0;
-	}
-	return strcmp(a, b) == 0;
-}
-
 static int list_scenarios(void)
 {
 	int n;

@@ -15,6 +15,7 @@
 #include "core/codec.h"
 #include "core/crypto.h"
 #include "core/i18n.h"
+#include "core/paths.h"
 #include "scenario.h"
 #include "tenant.h"
 
@@ -573,4 +574,24 @@ enum o365_rc practice_load(const char *path, double speed, struct practice **out
 	}
 	*out = t;
 	return O365_OK;
+}
+
+/* Practice profiles live in the practice folder beside the real ones. */
+bool practice_owns_path(const char *path)
+{
+	char dir[4000], a[4096], b[4096];
+	struct o365_err e;
+	const char *slash = strrchr(path, '/');
+
+	err_clear(&e);
+	if (!slash || store_dir(dir, sizeof(dir), &e) != O365_OK)
+		return false;
+	snprintf(a, sizeof(a), "%.*s", (int)(slash - path), path);
+	snprintf(b, sizeof(b), "%s/practice", dir);
+	{
+		char ra[4096], rb[4096];
+		if (realpath(a, ra) && realpath(b, rb))
+			return strcmp(ra, rb) == 0;
+	}
+	return strcmp(a, b) == 0;
 }

@@ -116,6 +116,9 @@ struct practice {
 /* A new tenant set up as the scenario describes; NULL for an unknown scenario. */
 struct practice *practice_new(const char *scenario, double speed);
 void practice_free(struct practice **t);
+/* Whether a profile path lies in the practice folder: such a profile is only ever checked
+ * against the simulation. */
+bool practice_owns_path(const char *path);
 /* Saved state (JSON, 0600) so a demonstration can span several runs. */
 enum o365_rc practice_load(const char *path, double speed, struct practice **out, struct o365_err *e);
 enum o365_rc practice_save(struct practice *t, const char *path, struct o365_err *e);

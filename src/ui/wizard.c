@@ -18,6 +18,7 @@
 #include "core/xalloc.h"
 #include "frontends.h"
 #include "practice/summary.h"
+#include "practice/tenant.h"
 #include "steps/steps.h"
 #include "ui.h"
 
@@ -502,6 +503,14 @@ static enum o365_rc setup(struct wizard *w, const struct options *o)
 	if ((rc = store_path(o->config, o->profile, s->path, sizeof(s->path), &e)) != O365_OK) {
 		err_print(&e);
 		return rc;
+	}
+	if (!o->net && practice_owns_path(s->path)) {
+		err_set(&e, O365_EUSAGE, _("%s is a PRACTICE profile: it belongs to the simulated tenant."),
+			s->path);
+		err_fix(&e, "%s",
+			_("Use it with --practice NAME; it is never checked against real servers."));
+		err_print(&e);
+		return O365_EUSAGE;
 	}
 	snprintf(s->draft_path, sizeof(s->draft_path), "%s.draft", s->path);
 	slash = strrchr(s->path, '/');
