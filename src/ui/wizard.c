@@ -66,25 +66,31 @@ static void free_priv(struct wizard *w, int id)
 	w->entered[id] = false;
 }
 
+/* The trainer's summary keeps the time spent on each step, until now. */
+static void practice_timing(struct wizard *w)
+{
+	struct timespec now;
+
+	if (!w->s.practice)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (w->entered[w->step] && w->step < STEP_COUNT) {
+		practice_lock(w->s.practice);
+		practice_record_step(w->s.practice, w->step,
+				     (double)(now.tv_sec - w->since.tv_sec) +
+					     (double)(now.tv_nsec - w->since.tv_nsec) / 1e9);
+		practice_unlock(w->s.practice);
+	}
+	w->since = now;
+}
+
 static void enter(struct wizard *w, int id)
 {
 	const struct step_ops *op = steps_get(id);
 
 	if (!op)
 		return;
-	if (w->s.practice) {
-		/* The trainer's summary keeps the time spent on each step. */
-		struct timespec now;
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		if (w->entered[w->step] && w->step < STEP_COUNT) {
-			practice_lock(w->s.practice);
-			practice_record_step(w->s.practice, w->step,
-					     (double)(now.tv_sec - w->since.tv_sec) +
-						     (double)(now.tv_nsec - w->since.tv_nsec) / 1e9);
-			practice_unlock(w->s.practice);
-		}
-		w->since = now;
-	}
+	practice_timing(w);
 	if (w->s.stale[id])
 		free_priv(w, id);
 	w->s.stale[id] = false;
@@ -611,6 +617,7 @@ enum o365_rc wizard_run(const struct options *o)
 			getmaxyx(stdscr, w->ui.rows, w->ui.cols);
 		dispatch(w, key);
 	}
+	practice_timing(w);
 	job_free(&w->s.job);
 	for (int i = 0; i < STEPS_N; i++)
 		free_priv(w, i);
