@@ -204,6 +204,12 @@ run "$BIN" --practice clean --config "$TMP/x.json" --check
 expect "--practice takes no --config" 2 "practice profiles"
 run "$BIN" --practice clean --check --practice-reset
 expect "--practice-reset starts the scenario again" 0 "check 1 passed"
+printf '{"practice": "clean", "secrets": [' >"$PDIR/clean.tenant.json"
+run "$BIN" --practice clean --check
+expect "a damaged practice tenant is named, with the way out" 3 "damaged; start again with --practice-reset"
+printf '{"practice": "nonsense", "tenant": "x", "client_id": "y"}' >"$PDIR/clean.tenant.json"
+run "$BIN" --practice clean --check
+expect "... also when it names no scenario" 3 "damaged"
 
 # No sockets: not one socket() or connect() in the whole practice run.
 if command -v strace >/dev/null; then
