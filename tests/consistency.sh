@@ -2,7 +2,8 @@
 # The simulation must not drift from the real checks: each catalogue mistake is made once against
 # the practice tenant and once against the loopback stand-ins (token endpoint, and Exchange's exact
 # texts from the scripted line server), and both must end with the same exit status, the same first
-# diagnosis line and the same result line (mailbox names, IMAP tags and IDs aside).
+# diagnosis line and the same result line (mailbox names, IMAP tags and IDs aside); then, with root,
+# against Dovecot and Postfix too.
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 if ! "$PY" -c 'import cryptography' 2>/dev/null; then
 	echo "1..0 # SKIP needs python3-cryptography (./quickstart.sh test installs it)"
@@ -80,4 +81,49 @@ fi
 n=$("$BIN" --practice list | grep -c '^  [a-z]')
 [ "$T" = $((n - 2)) ] && ok "every scenario but fresh and random is compared" ||
 	not_ok "every scenario but fresh and random is compared" "$T compared, $n listed"
+
+# The same against real Dovecot and Postfix, where their words are their own: the exit status, the
+# result line and the diagnosis (the catalogue's cause after the server's words) must agree.
+if [ "$(id -u)" != 0 ] || ! command -v dovecot >/dev/null || ! command -v postfix >/dev/null; then
+	skip "Dovecot and Postfix agree with the practice tenant" "needs root, dovecot and postfix"
+	done_testing
+fi
+mailrig_start
+MAIL_ENDPOINTS=", \"imap\": \"127.0.0.1:$IMAP_PORT\", \"smtp\": \"127.0.0.1:$SMTP_PORT\""
+cause() { # the first FAIL line without the server's own words, and the result line
+	diagnosis "$1" | sed -E 's/Server said ".*": /Server said "...": /'
+}
+loose() { # loose NAME PRACTICE_OPTS... -- REAL_OPTS...
+	local name=$1 popts=() ropts=() prc rrc; shift
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do popts+=("$1"); shift; done
+	shift
+	ropts=("$@")
+	"$BIN" --practice-reset "${popts[@]}" >"$TMP/p.out" 2>&1 </dev/null
+	prc=$?
+	"$BIN" "${ropts[@]}" >"$TMP/r.out" 2>&1 </dev/null
+	rrc=$?
+	if [ "$prc" = "$rrc" ] && [ "$(cause "$TMP/p.out")" = "$(cause "$TMP/r.out")" ]; then
+		ok "$name: same exit status ($prc) and diagnosis with Dovecot and Postfix"
+	else
+		not_ok "$name: same exit status and diagnosis with Dovecot and Postfix" "practice exit $prc:" \
+			"$(cause "$TMP/p.out")" "Dovecot/Postfix exit $rrc:" "$(cause "$TMP/r.out")"
+	fi
+}
+real_profile() { # real_profile NAME CLIENT_ID [SENDER]
+	answers "$TMP/$1.answers" "$2" "$TENANT" true
+	[ -z "${3:-}" ] || sed -i "s/\"sender\": \"box@example.test\"/\"sender\": \"$3\"/" "$TMP/$1.answers"
+	printf '%s\n' "$SECRET" | "$BIN" --batch "$TMP/$1.answers" --config "$TMP/$1.json" --secret-stdin \
+		--save-unverified --timeout 10 >/dev/null 2>&1
+}
+real_profile d-clean "$APP"
+loose clean --practice clean --check -- --check --config "$TMP/d-clean.json" --timeout 10
+real_profile d-noroles 22222222-3333-4444-5555-666666666666
+loose no-consent --practice no-consent --check -- --check --config "$TMP/d-noroles.json" --timeout 10
+real_profile d-smtponly 44444444-5555-6666-7777-888888888888
+loose no-imap-permission --practice no-imap-permission --check -- --check --config "$TMP/d-smtponly.json" --timeout 10
+real_profile d-imaponly 55555555-6666-7777-8888-999999999999
+loose no-smtp-permission --practice no-smtp-permission --check -- --check --config "$TMP/d-imaponly.json" --timeout 10
+real_profile d-sendas "$APP" other@example.test
+loose no-sendas --practice no-sendas --check --send-test alerts@contoso.com -- \
+	--check --config "$TMP/d-sendas.json" --send-test other@example.test --timeout 10
 done_testing
