@@ -40,6 +40,7 @@ enum o365_rc batch_list(const struct options *o)
 	n = store_list(dir, &names);
 	if (n == 0) {
 		printf(_("No profiles in %s. Run o365-oauth-setup to create one.\n"), dir);
+		practice_list_profiles(stdout);
 		return O365_OK;
 	}
 	/* The last --check (a state file) and the verification saved in the profile are different
@@ -78,5 +79,6 @@ enum o365_rc batch_list(const struct options *o)
 		profile_free(&p);
 	}
 	store_free_list(&names);
+	practice_list_profiles(stdout);
 	return O365_OK;
 }

@@ -19,6 +19,7 @@ static const struct step_ops *const table[STEPS_N] = {
 	[STEP_TOKEN] = &step_token,	      [STEP_EXCHANGE] = &step_exchange,
 	[STEP_MAILSERVER] = &step_mailserver, [STEP_MAILBOX] = &step_mailbox,
 	[STEP_SUMMARY] = &step_summary,	      [STEPS_HOME] = &step_home,
+	[STEPS_PORTAL] = &step_portal,	      [STEPS_PSHELL] = &step_pshell,
 };
 
 const struct step_ops *steps_get(int id)
