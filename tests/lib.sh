@@ -98,3 +98,15 @@ lines_start() {
 	LINES_IMAP=$1 LINES_SMTP=$2 LINES_NOTLS=$3 LINES_NOXOAUTH2=$4
 }
 . "$RIG/mailrig.sh"
+
+# delay_start RTT_MS PORT...: a delaying proxy (tests/rig/delayproxy.py) in front of each port;
+# sets DELAYED to the proxy ports, in the same order
+delay_start() {
+	local fifo=$TMP/delay.$1.fifo line=""
+	mkfifo "$fifo"
+	"$PY" "$RIG/delayproxy.py" "$@" >"$fifo" 2>"$STATE/run/delay.$1.err" &
+	at_exit "kill $!"
+	read -r line <"$fifo"
+	[ -n "$line" ] || { echo "Bail out! delaying proxy did not start: $(cat "$STATE/run/delay.$1.err")"; exit 1; }
+	DELAYED=${line#LISTENING }
+}
