@@ -4,10 +4,13 @@
 #include "config.h"
 
 #include <curl/curl.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/codec.h"
 #include "core/i18n.h"
@@ -22,6 +25,7 @@ struct xfer {
 	char last_final[512];
 	char sasl_error[384]; /* decoded "+ <base64>" / "334 <base64>" after a refused XOAUTH2 */
 	bool auth_sent;
+	int fd; /* the connection's socket while libcurl keeps it open, else -1 */
 	/* for the test message */
 	const char *msg;
 	size_t msg_len, msg_off;
@@ -170,6 +174,29 @@ static size_t read_msg(char *buf, size_t s, size_t n, void *ud)
 	return k;
 }
 
+/* libcurl says goodbye (LOGOUT, QUIT) when it closes a connection and waits for the answer,
+ * blocking the whole multi loop for a round trip per connection. The check needs no goodbye: the
+ * socket is shut down as soon as a transfer is done, so the goodbye fails at once and costs
+ * nothing. The socket callbacks track which descriptor is whose. */
+static curl_socket_t on_open_socket(void *ud, curlsocktype purpose, struct curl_sockaddr *a)
+{
+	struct xfer *x = ud;
+	curl_socket_t fd = socket(a->family, a->socktype | SOCK_CLOEXEC, a->protocol);
+
+	if (fd != CURL_SOCKET_BAD)
+		x->fd = fd;
+	return fd;
+}
+
+static int on_close_socket(void *ud, curl_socket_t fd)
+{
+	struct xfer *x = ud;
+
+	if (x->fd == fd)
+		x->fd = -1;
+	return close(fd);
+}
+
 static CURL *make_easy(const struct mail_cfg *cfg, struct xfer *x, const char *token, const char *user)
 {
 	CURL *c = curl_easy_init();
@@ -196,7 +223,13 @@ static CURL *make_easy(const struct mail_cfg *cfg, struct xfer *x, const char *t
 	curl_easy_setopt(c, CURLOPT_USERNAME, user);
 	curl_easy_setopt(c, CURLOPT_XOAUTH2_BEARER, token);
 	curl_easy_setopt(c, CURLOPT_LOGIN_OPTIONS, "AUTH=XOAUTH2");
-	curl_easy_setopt(c, CURLOPT_FORBID_REUSE, 1L);
+	/* Every login is a new connection; it is never reused for another check. */
+	curl_easy_setopt(c, CURLOPT_FRESH_CONNECT, 1L);
+	x->fd = -1;
+	curl_easy_setopt(c, CURLOPT_OPENSOCKETFUNCTION, on_open_socket);
+	curl_easy_setopt(c, CURLOPT_OPENSOCKETDATA, x);
+	curl_easy_setopt(c, CURLOPT_CLOSESOCKETFUNCTION, on_close_socket);
+	curl_easy_setopt(c, CURLOPT_CLOSESOCKETDATA, x);
 	curl_easy_setopt(c, CURLOPT_VERBOSE, 1L);
 	curl_easy_setopt(c, CURLOPT_DEBUGFUNCTION, on_debug);
 	curl_easy_setopt(c, CURLOPT_DEBUGDATA, x);
@@ -236,10 +269,24 @@ static void finish(struct xfer *x, CURL *c, CURLcode cc)
 	x->buf = NULL;
 }
 
+/* Connections at once to one server. Exchange Online allows 3 concurrent SMTP AUTH connections
+ * per mailbox and Exchange Server 16 IMAP connections per user by default, 2000 from one address
+ * (Set-ImapSettings MaxConnectionsPerUser, MaxConnectionFromSingleIP); it publishes no per-client
+ * limit for Exchange Online. A check opens one connection per mailbox and protocol, so per-mailbox
+ * limits are never approached; 100 per server keeps 100 mailboxes in one wave and a long list
+ * well under per-address limits, with at most 200 sockets open (the default descriptor limit is
+ * 1024). O365_MAIL_CONNECTIONS overrides it (for tests). */
+static int max_per_server(void)
+{
+	const char *e = getenv("O365_MAIL_CONNECTIONS");
+	int v = e ? atoi(e) : 0;
+	return v > 0 && v <= 1000 ? v : 100;
+}
+
 enum o365_rc net_mail_check(const struct mail_cfg *cfg, const char *token, const char *const *mailboxes,
 			    bool imap, bool smtp, struct mail_result **out, int *n)
 {
-	int count = 0, running = 0, k = 0;
+	int count = 0, running = 0, k = 0, next = 0, active[2] = {0, 0}, limit = max_per_server();
 	CURLM *m;
 	struct xfer *xs;
 	CURL **handles;
@@ -261,7 +308,6 @@ enum o365_rc net_mail_check(const struct mail_cfg *cfg, const char *token, const
 		curl_multi_cleanup(m);
 		return O365_ENET;
 	}
-	curl_multi_setopt(m, CURLMOPT_MAX_HOST_CONNECTIONS, 16L);
 	for (int i = 0; mailboxes[i]; i++) {
 		for (int pr = 0; pr < 2; pr++) {
 			if ((pr == 0 && !imap) || (pr == 1 && !smtp))
@@ -269,21 +315,31 @@ enum o365_rc net_mail_check(const struct mail_cfg *cfg, const char *token, const
 			res[k].proto = pr == 0 ? MP_IMAP : MP_SMTP;
 			snprintf(res[k].mailbox, sizeof(res[k].mailbox), "%s", mailboxes[i]);
 			xs[k].res = &res[k];
-			handles[k] = make_easy(cfg, &xs[k], token, mailboxes[i]);
-			if (handles[k] && res[k].proto == MP_SMTP) {
-				/* EHLO, STARTTLS, AUTH, then NOOP: nothing is sent. */
-				curl_easy_setopt(handles[k], CURLOPT_NOBODY, 1L);
-				curl_easy_setopt(handles[k], CURLOPT_CUSTOMREQUEST, "NOOP");
-			}
-			if (handles[k])
-				curl_multi_add_handle(m, handles[k]);
+			xs[k].fd = -1;
 			k++;
 		}
 	}
 	*n = k;
-	do {
+	for (;;) {
 		CURLMsg *msg;
 		int left;
+		/* A transfer is handed to libcurl only when a connection slot is free: its time-outs
+		 * start when its connection does, never while it waits its turn. */
+		while (next < k && active[res[next].proto == MP_SMTP] < limit) {
+			struct xfer *x = &xs[next];
+			handles[next] = make_easy(cfg, x, token, res[next].mailbox);
+			if (handles[next] && res[next].proto == MP_SMTP) {
+				/* EHLO, STARTTLS, AUTH, then NOOP: nothing is sent. */
+				curl_easy_setopt(handles[next], CURLOPT_NOBODY, 1L);
+				curl_easy_setopt(handles[next], CURLOPT_CUSTOMREQUEST, "NOOP");
+			}
+			if (handles[next] && curl_multi_add_handle(m, handles[next]) == CURLM_OK)
+				active[res[next].proto == MP_SMTP]++;
+			else
+				snprintf(res[next].last_reply, sizeof(res[next].last_reply), "%s",
+					 "(out of memory)");
+			next++;
+		}
 		curl_multi_perform(m, &running);
 		while ((msg = curl_multi_info_read(m, &left))) {
 			struct xfer *x = NULL;
@@ -291,26 +347,36 @@ enum o365_rc net_mail_check(const struct mail_cfg *cfg, const char *token, const
 				continue;
 			curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&x);
 			finish(x, msg->easy_handle, msg->data.result);
+			if (x->fd >= 0)
+				shutdown(x->fd, SHUT_RDWR); /* no goodbye: see on_open_socket */
+			active[x->res->proto == MP_SMTP]--;
 		}
 		if (cfg->net.cancel && *cfg->net.cancel) {
 			rc = O365_ECANCEL;
 			break;
 		}
+		if (!running && next >= k)
+			break;
 		if (running)
 			curl_multi_poll(m, NULL, 0, 200, NULL);
-	} while (running);
+	}
 	for (int i = 0; i < k; i++) {
+		if (xs[i].fd >= 0)
+			shutdown(xs[i].fd, SHUT_RDWR);
 		if (handles[i]) {
 			curl_multi_remove_handle(m, handles[i]);
 			curl_easy_cleanup(handles[i]);
 		}
+	}
+	/* Closes the connections libcurl kept; their sockets are shut down, so nothing waits. */
+	curl_multi_cleanup(m);
+	for (int i = 0; i < k; i++) {
 		if (!res[i].transcript) {
 			res[i].transcript = xs[i].buf;
 			xs[i].buf = NULL;
 		}
 		free(xs[i].buf);
 	}
-	curl_multi_cleanup(m);
 	free(xs);
 	free(handles);
 	return rc;
@@ -354,6 +420,8 @@ enum o365_rc net_mail_send_test(const struct mail_cfg *cfg, const char *token, c
 	curl_easy_setopt(c, CURLOPT_READDATA, &x);
 	cc = curl_easy_perform(c);
 	finish(&x, c, cc);
+	if (x.fd >= 0)
+		shutdown(x.fd, SHUT_RDWR); /* the message is in: QUIT would only cost a round trip */
 	curl_easy_cleanup(c);
 	curl_slist_free_all(rcpts);
 	free(x.buf);
