@@ -223,6 +223,8 @@ static CURL *make_easy(const struct mail_cfg *cfg, struct xfer *x, const char *t
 	curl_easy_setopt(c, CURLOPT_USERNAME, user);
 	curl_easy_setopt(c, CURLOPT_XOAUTH2_BEARER, token);
 	curl_easy_setopt(c, CURLOPT_LOGIN_OPTIONS, "AUTH=XOAUTH2");
+	/* Server lines are short: a small receive buffer instead of 16 KiB per connection. */
+	curl_easy_setopt(c, CURLOPT_BUFFERSIZE, 1024L);
 	/* Every login is a new connection; it is never reused for another check. */
 	curl_easy_setopt(c, CURLOPT_FRESH_CONNECT, 1L);
 	x->fd = -1;
