@@ -39,6 +39,7 @@ enum {
 	OPT_SECRET_EXPIRY,
 	OPT_TOKEN_ONLY,
 	OPT_KEYS,
+	OPT_ALL,
 };
 
 static const struct option long_opts[] = {
@@ -71,6 +72,7 @@ static const struct option long_opts[] = {
 	{"timeout", required_argument, NULL, OPT_TIMEOUT},
 	{"token-only", no_argument, NULL, OPT_TOKEN_ONLY},
 	{"keys", no_argument, NULL, OPT_KEYS},
+	{"all", no_argument, NULL, OPT_ALL},
 	{"secret-expiry", required_argument, NULL, OPT_SECRET_EXPIRY},
 	{NULL, 0, NULL, 0},
 };
@@ -83,6 +85,7 @@ static void usage(FILE *f)
 	      f);
 	fputs(_("Modes:\n"
 		"  -C, --check              verify a saved profile without a screen\n"
+		"      --all                with --check: every saved profile at once, one line each\n"
 		"  -b, --batch FILE         create or update a profile from an answers file\n"
 		"      --rotate             replace the client secret after verifying the new one\n"
 		"      --export FORMAT      print the profile as extension-kit, json or env\n"
@@ -147,7 +150,7 @@ static void set_mode(struct options *o, enum mode m, int *conflict)
 /* Returns 0, or an exit status for a bad command line. */
 static int parse(int argc, char **argv, struct options *o)
 {
-	int c, conflict = 0;
+	int c, conflict = 0, list_check = 0;
 
 	memset(o, 0, sizeof(*o));
 	o->warn_days = 30;
@@ -173,6 +176,7 @@ static int parse(int argc, char **argv, struct options *o)
 			break;
 		case 'C':
 			set_mode(o, MODE_CHECK, &conflict);
+			list_check |= 2;
 			break;
 		case 'b':
 			set_mode(o, MODE_BATCH, &conflict);
@@ -190,6 +194,10 @@ static int parse(int argc, char **argv, struct options *o)
 			break;
 		case OPT_LIST:
 			set_mode(o, MODE_LIST, &conflict);
+			list_check |= 1;
+			break;
+		case OPT_ALL:
+			o->all = true;
 			break;
 		case OPT_SECRET_STDIN:
 			o->secret_stdin = true;
@@ -267,6 +275,12 @@ static int parse(int argc, char **argv, struct options *o)
 			PACKAGE, argv[optind]);
 		return 2;
 	}
+	/* --list --check checks every listed profile. */
+	if (list_check == 3 && conflict == 1 && (o->mode == MODE_CHECK || o->mode == MODE_LIST)) {
+		o->mode = MODE_CHECK;
+		o->all = true;
+		conflict = 0;
+	}
 	if (conflict) {
 		fprintf(stderr,
 			_("%s: choose one of --check, --batch, --rotate, --export, --powershell and "
@@ -280,6 +294,17 @@ static int parse(int argc, char **argv, struct options *o)
 	}
 	if (o->config && o->profile) {
 		fprintf(stderr, _("%s: use either --config or --profile, not both\n"), PACKAGE);
+		return 2;
+	}
+	if (o->all && (o->mode != MODE_CHECK || o->config || o->profile)) {
+		fprintf(stderr, _("%s: --all goes with --check, without --config or --profile\n"), PACKAGE);
+		return 2;
+	}
+	if (o->all && (o->transcript || o->send_test || o->probe_denied)) {
+		fprintf(stderr,
+			_("%s: --transcript, --send-test and --probe-denied check one profile; use --profile "
+			  "NAME\n"),
+			PACKAGE);
 		return 2;
 	}
 	if (o->nagios && o->mode != MODE_CHECK) {

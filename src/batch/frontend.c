@@ -8,7 +8,7 @@ enum o365_rc frontend_run(const struct options *o, int *status)
 	*status = 0;
 	switch (o->mode) {
 	case MODE_CHECK:
-		return batch_check(o, status);
+		return o->all ? batch_check_all(o, status) : batch_check(o, status);
 	case MODE_BATCH:
 		return batch_apply(o);
 	case MODE_ROTATE:

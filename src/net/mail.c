@@ -5,6 +5,7 @@
 
 #include <curl/curl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +26,8 @@ struct xfer {
 	char last_final[512];
 	char sasl_error[384]; /* decoded "+ <base64>" / "334 <base64>" after a refused XOAUTH2 */
 	bool auth_sent;
-	int fd; /* the connection's socket while libcurl keeps it open, else -1 */
+	int fd;	   /* the connection's socket while libcurl keeps it open, else -1 */
+	bool slot; /* holds one of the process's connection slots */
 	/* for the test message */
 	const char *msg;
 	size_t msg_len, msg_off;
@@ -277,7 +279,8 @@ static void finish(struct xfer *x, CURL *c, CURLcode cc)
  * limit for Exchange Online. A check opens one connection per mailbox and protocol, so per-mailbox
  * limits are never approached; 100 per server keeps 100 mailboxes in one wave and a long list
  * well under per-address limits, with at most 200 sockets open (the default descriptor limit is
- * 1024). O365_MAIL_CONNECTIONS overrides it (for tests). */
+ * 1024). The limit holds for the whole process, so profiles checked at once share it.
+ * O365_MAIL_CONNECTIONS overrides it (for tests). */
 static int max_per_server(void)
 {
 	const char *e = getenv("O365_MAIL_CONNECTIONS");
@@ -285,10 +288,36 @@ static int max_per_server(void)
 	return v > 0 && v <= 1000 ? v : 100;
 }
 
+static pthread_mutex_t slots_lock = PTHREAD_MUTEX_INITIALIZER;
+static int slots_used[2]; /* IMAP, SMTP */
+
+static bool slot_take(struct xfer *x)
+{
+	int i = x->res->proto == MP_SMTP;
+
+	pthread_mutex_lock(&slots_lock);
+	if (slots_used[i] < max_per_server()) {
+		slots_used[i]++;
+		x->slot = true;
+	}
+	pthread_mutex_unlock(&slots_lock);
+	return x->slot;
+}
+
+static void slot_give(struct xfer *x)
+{
+	if (!x->slot)
+		return;
+	pthread_mutex_lock(&slots_lock);
+	slots_used[x->res->proto == MP_SMTP]--;
+	pthread_mutex_unlock(&slots_lock);
+	x->slot = false;
+}
+
 enum o365_rc net_mail_check(const struct mail_cfg *cfg, const char *token, const char *const *mailboxes,
 			    bool imap, bool smtp, struct mail_result **out, int *n)
 {
-	int count = 0, running = 0, k = 0, next = 0, active[2] = {0, 0}, limit = max_per_server();
+	int count = 0, running = 0, k = 0, next = 0;
 	CURLM *m;
 	struct xfer *xs;
 	CURL **handles;
@@ -327,7 +356,7 @@ enum o365_rc net_mail_check(const struct mail_cfg *cfg, const char *token, const
 		int left;
 		/* A transfer is handed to libcurl only when a connection slot is free: its time-outs
 		 * start when its connection does, never while it waits its turn. */
-		while (next < k && active[res[next].proto == MP_SMTP] < limit) {
+		while (next < k && slot_take(&xs[next])) {
 			struct xfer *x = &xs[next];
 			handles[next] = make_easy(cfg, x, token, res[next].mailbox);
 			if (handles[next] && res[next].proto == MP_SMTP) {
@@ -335,11 +364,11 @@ enum o365_rc net_mail_check(const struct mail_cfg *cfg, const char *token, const
 				curl_easy_setopt(handles[next], CURLOPT_NOBODY, 1L);
 				curl_easy_setopt(handles[next], CURLOPT_CUSTOMREQUEST, "NOOP");
 			}
-			if (handles[next] && curl_multi_add_handle(m, handles[next]) == CURLM_OK)
-				active[res[next].proto == MP_SMTP]++;
-			else
+			if (!handles[next] || curl_multi_add_handle(m, handles[next]) != CURLM_OK) {
 				snprintf(res[next].last_reply, sizeof(res[next].last_reply), "%s",
 					 "(out of memory)");
+				slot_give(x);
+			}
 			next++;
 		}
 		curl_multi_perform(m, &running);
@@ -351,7 +380,7 @@ enum o365_rc net_mail_check(const struct mail_cfg *cfg, const char *token, const
 			finish(x, msg->easy_handle, msg->data.result);
 			if (x->fd >= 0)
 				shutdown(x->fd, SHUT_RDWR); /* no goodbye: see on_open_socket */
-			active[x->res->proto == MP_SMTP]--;
+			slot_give(x);
 		}
 		if (cfg->net.cancel && *cfg->net.cancel) {
 			rc = O365_ECANCEL;
@@ -361,10 +390,13 @@ enum o365_rc net_mail_check(const struct mail_cfg *cfg, const char *token, const
 			break;
 		if (running)
 			curl_multi_poll(m, NULL, 0, 200, NULL);
+		else
+			poll(NULL, 0, 20); /* every slot is taken by other profiles' checks */
 	}
 	for (int i = 0; i < k; i++) {
 		if (xs[i].fd >= 0)
 			shutdown(xs[i].fd, SHUT_RDWR);
+		slot_give(&xs[i]);
 		if (handles[i]) {
 			curl_multi_remove_handle(m, handles[i]);
 			curl_easy_cleanup(handles[i]);
