@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # One entry point for a fresh Debian 12 machine (root, or sudo for apt):
 #   ./quickstart.sh run    install what is missing, build, start the wizard
 #   ./quickstart.sh test   install what is missing, build, run the whole test suite
@@ -10,7 +11,7 @@ mode=${1:-run}
 
 BUILD_PKGS="build-essential autoconf automake autopoint libtool gettext pkg-config
   libncurses-dev libcurl4-openssl-dev libcjson-dev libssl-dev"
-TEST_PKGS="libcmocka-dev clang libclang-rt-14-dev clang-format mandoc python3 python3-cryptography
+TEST_PKGS="libcmocka-dev clang libclang-rt-14-dev clang-format mandoc python3 python3-cryptography locales
   ca-certificates curl dialog time
   dovecot-core dovecot-imapd dovecot-lmtpd dovecot-auth-lua postfix"
 
@@ -49,6 +50,7 @@ test)
 	need_pkgs $BUILD_PKGS $TEST_PKGS
 	status=0
 	build build --enable-werror && (cd build && make check) || status=1
+	(cd build && make lint) || status=1
 	build build-asan --enable-werror --enable-sanitizers CC=clang && (cd build-asan && make check) || status=1
 	(cd build && make distcheck DISTCHECK_CONFIGURE_FLAGS=--enable-werror) || status=1
 	exit $status

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The measuring half of bench/run (which starts the stand-ins and exports what this needs).
 
 Every case runs under /usr/bin/time -v (CPU and peak RSS) with the wall time taken here. Cases are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The front-ends main() chooses between. Each returns a status code; *status is the exit status
  * for modes with their own convention (Nagios). */
 #ifndef O365_FRONTENDS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Entry point: options, then one front-end. Only here do status codes become exit statuses. */
 #include "config.h"
 
@@ -12,6 +13,7 @@
 
 #include "core/err.h"
 #include "core/i18n.h"
+#include "core/xalloc.h"
 #include "frontends.h"
 #include "options.h"
 
@@ -80,14 +82,14 @@ static const struct option long_opts[] = {
 static void usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s [OPTION]...\n"), PACKAGE);
-	fputs(_("Set up and verify Office 365 OAuth (app-only) for the Extension Kit mail server.\n"
-		"Without options, starts the interactive wizard.\n\n"),
+	fputs(_("Set up and verify Office 365 OAuth (app-only) for the mail server of Unitfly's\n"
+		"Extension Kit for M-Files. Without options, starts the interactive wizard.\n\n"),
 	      f);
 	fputs(_("Modes:\n"
 		"  -C, --check              verify a saved profile without a screen\n"
 		"      --all                with --check: every saved profile at once, one line each\n"
 		"  -b, --batch FILE         create or update a profile from an answers file\n"
-		"      --rotate             replace the client secret after verifying the new one\n"
+		"      --rotate             replace the client secret once the new one works\n"
 		"      --export FORMAT      print the profile as extension-kit, json or env\n"
 		"      --powershell         print the Exchange Online PowerShell for the profile\n"
 		"      --list               list the saved profiles\n\n"),
@@ -124,9 +126,22 @@ static void usage(FILE *f)
 		"  -h, --help               show this help and exit\n"
 		"  -V, --version            show the version and exit\n\n"),
 	      f);
-	fputs(_("Exit status: 0 fine, 2 bad command line, 3 configuration, 4 credentials rejected,\n"
-		"5 permission missing, 6 mailbox refused, 7 network or server, 8 secret expires soon.\n"),
+	fputs(_("Exit status: 0 fine, 2 bad command line, 3 configuration, 4 credentials\n"
+		"rejected, 5 permission missing, 6 mailbox refused, 7 network or server,\n"
+		"8 secret expires soon.\n\n"),
 	      f);
+	/* TRANSLATORS: the argument is the bug-report e-mail address. */
+	fprintf(f, _("Report bugs to: <%s>\n"), PACKAGE_BUGREPORT);
+}
+
+static void version(void)
+{
+	printf("%s %s\n", PACKAGE, VERSION);
+	puts("Copyright (C) 2026 The o365-oauth-setup authors.");
+	fputs(_("License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
+		"This is free software: you are free to change and redistribute it.\n"
+		"There is NO WARRANTY, to the extent permitted by law.\n"),
+	      stdout);
 }
 
 static int number(const char *s, int lo, int hi, int *out)
@@ -339,12 +354,16 @@ int main(int argc, char **argv)
 {
 	struct options opts;
 	enum o365_rc rc;
+	const char *localedir;
 	int st;
 
 	harden();
+	xalloc_init_json();
 	setlocale(LC_ALL, "");
 #if ENABLE_NLS
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/* O365_LOCALEDIR lets the tests use catalogues built from the source tree. */
+	localedir = getenv("O365_LOCALEDIR");
+	bindtextdomain(PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
 	textdomain(PACKAGE);
 #endif
 	if ((st = parse(argc, argv, &opts)) != 0)
@@ -354,7 +373,7 @@ int main(int argc, char **argv)
 		usage(stdout);
 		return 0;
 	case MODE_VERSION:
-		printf("%s %s\n", PACKAGE, VERSION);
+		version();
 		return 0;
 	case MODE_KEYS:
 		wizard_print_keys(stdout);

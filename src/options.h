@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Parsed command line, passed explicitly to the front-ends (no global option variables). */
 #ifndef O365_OPTIONS_H
 #define O365_OPTIONS_H

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Command line, exit statuses, and the profile store's refusals as a user meets them.
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # shellcheck shell=bash
 # Sourced by the shell tests: TAP output, a private HOME, and the loopback rig (token stand-in,
 # Dovecot, Postfix), started and stopped by the test itself on ephemeral loopback ports.
@@ -50,6 +51,26 @@ expect() {
 # refute NAME PATTERN: must not appear in the last output
 refute() { if grep -Eq -- "$2" "$TMP/out"; then not_ok "$1" "found [$2]" "$(head -c 2000 "$TMP/out")"; else ok "$1"; fi; }
 
+# speak LL: the program speaks LL from here on, as for an admin whose locale is LL's: the catalogue
+# is compiled from po/LL.po (O365_LOCALEDIR), and LL's UTF-8 locale is generated with localedef
+# under $TMP (LOCPATH), or C.UTF-8 with LANGUAGE=LL where the locale sources are not installed.
+speak() {
+	local ll=$1 loc
+	loc=$(sed -n "s/^$ll[ \t]*//p" <<<$'de\tde_DE\nhr\thr_HR')
+	mkdir -p "$TMP/locale/$ll/LC_MESSAGES"
+	msgfmt -c -o "$TMP/locale/$ll/LC_MESSAGES/o365-oauth-setup.mo" "$top_srcdir/po/$ll.po" ||
+		{ echo "Bail out! po/$ll.po does not compile"; exit 1; }
+	export O365_LOCALEDIR=$TMP/locale LANGUAGE=$ll
+	if [ -n "$loc" ] && { [ -d "$TMP/loc/$loc.UTF-8" ] ||
+		localedef -i "$loc" -f UTF-8 "$TMP/loc/$loc.UTF-8" >/dev/null 2>&1; }; then
+		export LOCPATH=$TMP/loc LANG=$loc.UTF-8 LC_ALL=$loc.UTF-8
+	else
+		export LANG=C.UTF-8 LC_ALL=C.UTF-8
+	fi
+}
+# speak_english: back to the untranslated program
+speak_english() { unset O365_LOCALEDIR LANGUAGE LOCPATH; export LANG=C.UTF-8 LC_ALL=C.UTF-8; }
+
 rig_pki() { "$PY" "$RIG/pki.py" "$STATE" || { echo "Bail out! test PKI failed"; exit 1; }; CA=$STATE/pki/ca.pem; }
 
 # token_start: the token-endpoint stand-in on an ephemeral port; sets AUTHORITY
@@ -85,6 +106,7 @@ JSON
 }
 
 # lines_start: the Exchange-texts line server; sets LINES_IMAP LINES_SMTP LINES_NOTLS LINES_NOXOAUTH2
+# LINES_IMAP_BUSY LINES_SMTP_BUSY
 lines_start() {
 	local fifo=$TMP/lines.fifo line=""
 	[ -n "${CA:-}" ] || rig_pki
@@ -95,7 +117,7 @@ lines_start() {
 	[ -n "$line" ] || { echo "Bail out! line server did not start: $(cat "$STATE/run/lines.err")"; exit 1; }
 	# shellcheck disable=SC2086
 	set -- ${line#LISTENING }
-	LINES_IMAP=$1 LINES_SMTP=$2 LINES_NOTLS=$3 LINES_NOXOAUTH2=$4
+	LINES_IMAP=$1 LINES_SMTP=$2 LINES_NOTLS=$3 LINES_NOXOAUTH2=$4 LINES_IMAP_BUSY=${5:-} LINES_SMTP_BUSY=${6:-}
 }
 . "$RIG/mailrig.sh"
 

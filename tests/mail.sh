@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Mailbox verification over IMAP and SMTP against real Dovecot and Postfix, and Exchange's exact
 # texts from the scripted line server. Needs root (Dovecot and Postfix drop privileges).
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
@@ -115,4 +116,67 @@ expect "--wait re-checks until Exchange has propagated" 0 "Exchange can take 30-
 	"OK +imap:propagating@example.test"
 run "$BIN" --check --config "$TMP/not-connected.json" --wait 0
 expect "--wait 0 does not wait" 6 "30-60 minutes"
+# A server that says "come back later" is busy, not refusing: no step to go back to, exit 7.
+MAIL_ENDPOINTS=", \"imap\": \"127.0.0.1:$LINES_IMAP_BUSY\", \"smtp\": \"127.0.0.1:$LINES_SMTP_BUSY\""
+mcheck busy "$APP" true '["box@example.test"]' 7 -- "\* BYE Connection queue full" "421 4.3.2" "busy" \
+	"Result: FAILED\.$"
+
+# Classification does not depend on wording: every server reply above again, under a pseudo-locale
+# generated here in which every message is altered (reversed between its printf directives). The
+# exit status, the step and the failing check must be those of the English run.
+PSEUDO=$TMP/locale
+mkdir -p "$PSEUDO/qps/LC_MESSAGES"
+# shellcheck disable=SC2046
+if (cd "$top_srcdir" && xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=P_:1,2 \
+	-o "$TMP/pseudo.pot" $(ls src/*.c src/*/*.c)) && "$PY" "$RIG/pseudo_po.py" "$TMP/pseudo.pot" >"$TMP/pseudo.po" 2>/dev/null &&
+	msgfmt -c -o "$PSEUDO/qps/LC_MESSAGES/o365-oauth-setup.mo" "$TMP/pseudo.po" 2>"$TMP/msgfmt.err"; then
+	ok "pseudo-locale catalogue built ($(grep -c '^msgid "..*"$' "$TMP/pseudo.po") messages)"
+else
+	not_ok "pseudo-locale catalogue built" "$(cat "$TMP/msgfmt.err" 2>/dev/null)"
+fi
+# The profiles a failing --batch left unsaved, saved now (the token is enough to save them).
+for n in sendas xsendas storedrv; do
+	run_stdin "$SECRET" "$BIN" --batch "$TMP/$n.answers" --config "$TMP/$n.json" --secret-stdin --save-unverified --token-only
+done
+# last_outcome DIR: "EXIT STEP CHECK" from the state file a --check left there
+last_outcome() {
+	"$PY" -c 'import json, sys; d = json.load(open(sys.argv[1])); print(d["exit_status"], d["step"], d["check"])' \
+		"$(ls "$1"/o365-oauth-setup/*.json 2>/dev/null | head -1)" 2>/dev/null
+}
+# same_in_pseudo NAME CONFIG [--check options]
+same_in_pseudo() {
+	local name=$1 cfg=$2 en ps rc_en; shift 2
+	rm -rf "$TMP/st-en" "$TMP/st-ps"
+	XDG_STATE_HOME=$TMP/st-en run "$BIN" --check --config "$cfg" --timeout 10 "$@"
+	rc_en=$RC en=$(last_outcome "$TMP/st-en")
+	cp "$TMP/out" "$TMP/out.en"
+	XDG_STATE_HOME=$TMP/st-ps LANGUAGE=qps O365_LOCALEDIR=$PSEUDO run "$BIN" --check --config "$cfg" --timeout 10 "$@"
+	ps=$(last_outcome "$TMP/st-ps")
+	if [ -n "$en" ] && [ "$rc_en" = "$RC" ] && [ "$en" = "$ps" ] && ! grep -q "Result:" "$TMP/out" &&
+		grep -q "Result:" "$TMP/out.en"; then
+		ok "pseudo-locale: $name: exit $RC, step and check as in English ($en)"
+	else
+		not_ok "pseudo-locale: $name: exit $RC, step and check as in English" "English: exit $rc_en, $en" \
+			"pseudo: exit $RC, $ps" "$(head -c 1500 "$TMP/out")"
+	fi
+}
+same_in_pseudo good "$TMP/good.json"
+same_in_pseudo "Dovecot+Postfix: XOAUTH2 error challenge" "$TMP/bad-signature.json"
+same_in_pseudo "Dovecot: IMAP role missing" "$TMP/imap-role-missing.json"
+same_in_pseudo "Postfix: SMTP role missing" "$TMP/smtp-role-missing.json"
+same_in_pseudo "Dovecot: unknown mailbox" "$TMP/unknown-mailbox.json"
+same_in_pseudo "Postfix: SendAs refused" "$TMP/sendas.json" --send-test box@example.test
+same_in_pseudo "Postfix: a real message" "$TMP/send-test.json" --send-test box@example.test
+same_in_pseudo "Dovecot: an ungranted mailbox refused" "$TMP/good.json" --probe-denied nobody@example.test
+same_in_pseudo "unknown CA" "$TMP/noca.json"
+same_in_pseudo "Exchange: not connected" "$TMP/not-connected.json"
+same_in_pseudo "Exchange: AUTHENTICATE failed / 535 5.7.3" "$TMP/exchange-auth-failed.json"
+same_in_pseudo "Exchange: SMTP AUTH disabled" "$TMP/smtp-auth-disabled.json"
+same_in_pseudo "Exchange: basic authentication disabled" "$TMP/basic-auth-disabled.json"
+same_in_pseudo "Exchange: SendAsDenied" "$TMP/xsendas.json" --send-test box@example.test
+same_in_pseudo "Exchange: STOREDRV" "$TMP/storedrv.json" --send-test box@example.test
+same_in_pseudo "no STARTTLS" "$TMP/no-starttls.json"
+same_in_pseudo "no XOAUTH2" "$TMP/no-xoauth2.json"
+same_in_pseudo "busy" "$TMP/busy.json"
+same_in_pseudo "token expired on arrival" "$TMP/expired-token.json"
 done_testing

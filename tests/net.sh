@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The token client through its library interface (net_token_fetch), one line per scenario.
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 PROBE=$top_builddir/tests/unit/net_probe

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Coming back months later: rotation as a transaction, exports, monitoring, several profiles.
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 GOLDEN=$top_srcdir/tests/golden
@@ -107,9 +108,38 @@ expect "a second profile with --profile" 0 "acme-sales.json"
 printf '{ "schema": 1, "draft": true, "resume_step": 2, "tenant": "contoso.onmicrosoft.com" }\n' >"$DIR/half.json"
 chmod 600 "$DIR/half.json"
 run "$BIN" --list
-expect "--list shows every profile with cloud, tenant, expiry and last result" 0 \
-	"^PROFILE +CLOUD +TENANT" "^acme-sales +global +example.test +[0-9-]+ \([0-9]+d\) +[0-9-]+ passed" \
-	"^default +global +$TENANT" "^half .*draft"
+expect "--list shows every profile with cloud, tenant, expiry, last check and last saved verification" 0 \
+	"^PROFILE +CLOUD +TENANT" "^acme-sales +global +example.test +[0-9-]+ \([0-9]+d\) +last check: never checked" \
+	"^ +last saved verification: [0-9-]+ [0-9:]+ passed" "^default +global +$TENANT" "^ +last saved verification: draft"
+
+# A --check records its outcome and time beside the profile, never in it: after a failing
+# check, --list says so, and the profile is the same file, byte for byte, mtime included.
+STATE_DIR=$TMP/xdg-state/o365-oauth-setup
+ACME=$DIR/acme-sales.json
+cp -p "$ACME" "$TMP/acme.before"
+mtime_before=$(stat -c %y "$ACME")
+files_before=$(ls -a "$DIR")
+XDG_STATE_HOME=$TMP/xdg-state run "$BIN" --check --profile acme-sales --token-only
+expect "--check passes" 0
+state=$(ls "$STATE_DIR"/acme-sales-*.json 2>/dev/null)
+[ -n "$state" ] && [ "$(stat -c %a "$state")" = 600 ] && grep -q '"status":[[:space:]]*"ok"' "$state" &&
+	grep -q '"at":[[:space:]]*"20[0-9-]*T' "$state" && ok "--check records its outcome in \$XDG_STATE_HOME (0600)" ||
+	not_ok "--check records its outcome in \$XDG_STATE_HOME (0600)" "$(ls -la "$STATE_DIR" 2>&1)" "$(cat "$state" 2>&1)"
+XDG_STATE_HOME=$TMP/xdg-state run "$BIN" --check --profile acme-sales --token-only --authority https://127.0.0.1:9
+expect "--check against an unreachable authority fails" 7
+grep -q '"status":[[:space:]]*"fail"' "$state" && grep -q '"exit_status":[[:space:]]*7' "$state" &&
+	ok "the failing --check is recorded" || not_ok "the failing --check is recorded" "$(cat "$state")"
+cmp -s "$ACME" "$TMP/acme.before" && [ "$(stat -c %y "$ACME")" = "$mtime_before" ] &&
+	[ "$(ls -a "$DIR")" = "$files_before" ] && ok "--check never writes the profile (bytes, mtime, no backup)" ||
+	not_ok "--check never writes the profile (bytes, mtime, no backup)"
+XDG_STATE_HOME=$TMP/xdg-state run "$BIN" --list
+expect "--list: the last check failed, the saved verification still passed" 0 \
+	"^acme-sales .*last check: [0-9-]+ [0-9:]+ failed at tenant$" \
+	"^ +last saved verification: [0-9-]+ [0-9:]+ passed"
+# Without XDG_STATE_HOME the state lives under ~/.local/state.
+run "$BIN" --check --profile acme-sales --token-only
+ls "$HOME"/.local/state/o365-oauth-setup/acme-sales-*.json >/dev/null 2>&1 && ok "state defaults to ~/.local/state" ||
+	not_ok "state defaults to ~/.local/state"
 run "$BIN" --check --profile half
 expect "a draft is never taken for a verified profile" 3 "is a draft"
 done_testing

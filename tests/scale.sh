@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Checks at scale over a link with latency: 100 mailboxes through the delaying proxy, queued
 # logins that are not timed out for waiting, every profile at once (--check --all), and the
 # benchmark once in its quick mode. Needs root (Dovecot and Postfix), as tests/mail.sh does.

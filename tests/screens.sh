@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Scripted-keystroke screen tests: the real binary reads keys from tests/screens/NAME.script
 # (O365_SCRIPT, no tty), and every ":save X" screen must equal tests/screens/expected/X after
 # volatile values (paths, ports, dates, timings) are normalised. O365_UPDATE_GOLDEN=1 writes missing

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Token check and diagnosis end to end, through --batch and --check, against the stand-in.
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 token_start

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The terminal is restored on every exit, signals included: the wizard runs on a real
 # pseudo-terminal, is ended by SIGTERM, SIGHUP, SIGINT or by quitting, and the tty must be back in
 # its cooked mode (echo, line editing) with the alternate screen left.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* --batch FILE: create or update a profile from an answers file, verify, then save. */
 #include "config.h"
 
@@ -14,6 +15,7 @@
 #include "core/stepref.h"
 #include "core/store.h"
 #include "core/validate.h"
+#include "core/xalloc.h"
 #include "frontends.h"
 
 void batch_print_report(const struct options *o, const struct report *r);
@@ -30,13 +32,12 @@ static char *read_text(const char *path, struct o365_err *e)
 	}
 	do {
 		if (n + 4096 + 1 > cap) {
-			char *nb = realloc(buf, cap = cap ? cap * 2 : 8192);
-			if (!nb || cap > (1 << 20)) {
-				free(nb ? nb : buf);
+			if ((cap = cap ? cap * 2 : 8192) > (1 << 20)) {
+				free(buf);
 				err_set(e, O365_ECONFIG, _("%s: too large for an answers file"), path);
 				return NULL;
 			}
-			buf = nb;
+			buf = xrealloc(buf, cap);
 		}
 		k = fread(buf + n, 1, 4096, f);
 		n += k;
@@ -66,7 +67,7 @@ static void merge(cJSON *dst, const cJSON *src)
 
 static enum o365_rc build(const struct options *o, const char *path, struct profile **out, struct o365_err *e)
 {
-	char *answers = NULL, *base_text = NULL, *merged_text = NULL;
+	char *answers = NULL;
 	struct profile *check = NULL, *base = NULL;
 	cJSON *a = NULL, *b = NULL;
 	enum o365_rc rc;
@@ -75,7 +76,7 @@ static enum o365_rc build(const struct options *o, const char *path, struct prof
 	if (!(answers = read_text(o->batch_file, e)))
 		return O365_ECONFIG;
 	/* Parse the answers alone first so errors point into the answers file. */
-	if ((rc = store_from_answers(answers, o->batch_file, &check, e)) != O365_OK)
+	if ((rc = profile_from_answers(answers, o->batch_file, &check, e)) != O365_OK)
 		goto out;
 	if (check->secret) {
 		rc = err_set(e, O365_ECONFIG, _("%s: an answers file never holds the client secret"),
@@ -87,32 +88,18 @@ static enum o365_rc build(const struct options *o, const char *path, struct prof
 	if (store_exists(path)) {
 		if ((rc = store_load(path, &base, e)) != O365_OK)
 			goto out;
-	} else if (!(base = profile_new())) {
-		rc = err_set(e, O365_EIO, "%s", _("Out of memory."));
-		goto out;
+	} else {
+		base = profile_new();
 	}
-	base_text = store_to_json(base);
-	b = cJSON_Parse(base_text);
+	/* One merge of the two trees: the answers override the profile key by key. */
+	b = profile_to_tree(base);
 	a = cJSON_Parse(answers);
-	if (!b || !a) {
-		rc = err_set(e, O365_EIO, "%s", _("Out of memory."));
-		goto out;
-	}
-	if (base->secret)
-		cJSON_ReplaceItemInObjectCaseSensitive(b, "client_secret", cJSON_CreateString(base->secret));
 	merge(b, a);
-	merged_text = cJSON_Print(b);
-	rc = store_from_json(merged_text, o->batch_file, out, e);
+	rc = profile_from_tree(b, o->batch_file, out, e);
+	b = NULL;
 out:
-	if (base_text)
-		codec_cleanse(base_text, strlen(base_text));
-	if (merged_text)
-		codec_cleanse(merged_text, strlen(merged_text));
-	free(base_text);
-	free(merged_text);
 	free(answers);
 	cJSON_Delete(a);
-	cJSON_Delete(b);
 	profile_free(&check);
 	profile_free(&base);
 	return rc;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* --check: verify a saved profile without a screen; --nagios: one monitoring line. */
 #include "config.h"
 
@@ -8,6 +9,7 @@
 
 #include "common.h"
 #include "core/i18n.h"
+#include "core/lastcheck.h"
 #include "core/stepref.h"
 #include "frontends.h"
 
@@ -22,9 +24,15 @@ void batch_print_report(const struct options *o, const struct report *r)
 		printf(_("Result: FAILED at step %d (%s).\n"), f->step, step_name(f->step));
 	else if (f)
 		printf("%s\n", _("Result: FAILED."));
-	else if (!o->quiet)
-		printf(_("Result: %d passed, %d warning(s).\n"), report_count(r, RS_OK),
-		       report_count(r, RS_WARN));
+	else if (!o->quiet) {
+		int nok = report_count(r, RS_OK), nwarn = report_count(r, RS_WARN);
+		char passed[64], warned[64];
+
+		snprintf(passed, sizeof(passed), P_("%d passed", "%d passed", nok), nok);
+		snprintf(warned, sizeof(warned), P_("%d warning", "%d warnings", nwarn), nwarn);
+		/* TRANSLATORS: "Result: 5 passed, 1 warning." */
+		printf(_("Result: %s, %s.\n"), passed, warned);
+	}
 }
 
 /* One Nagios line for a profile; name (for --all) prefixes the text and every perfdata label. */
@@ -80,6 +88,16 @@ int batch_nagios(FILE *out, const char *name, const struct options *o, const str
 	return code;
 }
 
+/* Records the outcome beside, never in, the profile; a failure to record is said, not fatal. */
+void batch_record_last_check(const char *path, const struct last_check *lc)
+{
+	struct o365_err e;
+
+	err_clear(&e);
+	if (lastcheck_save(path, lc, &e) != O365_OK)
+		fprintf(stderr, _("%s: the outcome of this check was not recorded: %s\n"), PACKAGE, e.msg);
+}
+
 enum o365_rc batch_check(const struct options *o, int *status)
 {
 	struct loaded l;
@@ -98,6 +116,10 @@ enum o365_rc batch_check(const struct options *o, int *status)
 		return rc;
 	}
 	if (l.p->draft) {
+		struct last_check lc = {.at = time(NULL), .status = CHECK_FAIL, .rc = O365_ECONFIG};
+		lc.step = l.p->resume_step;
+		snprintf(lc.message, sizeof(lc.message), "%s", _("draft (setup not finished)"));
+		batch_record_last_check(l.path, &lc);
 		/* A draft is never mistaken for a verified profile. */
 		if (o->nagios) {
 			printf("O365-OAUTH UNKNOWN - %s is a draft: setup not finished | \n", l.path);
@@ -116,6 +138,11 @@ enum o365_rc batch_check(const struct options *o, int *status)
 	if (!o->quiet && !o->nagios)
 		printf(_("Checking %s\n"), l.path);
 	rc = verify_run(l.p, &vo, &st, &r);
+	{
+		struct last_check lc;
+		lastcheck_from_report(&r, time(NULL), &lc);
+		batch_record_last_check(l.path, &lc);
+	}
 	if (!o->quiet && !o->nagios && isatty(STDERR_FILENO))
 		fprintf(stderr, "\r\033[K");
 	clock_gettime(CLOCK_MONOTONIC, &t1);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* --check --all (and --list --check): every saved profile checked at once, one token each, for
  * those who look after many customers' vaults. One line per profile, and the worst exit status. */
 #include "config.h"
@@ -12,6 +13,7 @@
 #include "check/settings.h"
 #include "common.h"
 #include "core/i18n.h"
+#include "core/lastcheck.h"
 #include "core/stepref.h"
 #include "frontends.h"
 
@@ -113,6 +115,10 @@ static void load(const struct options *o, const char *dir, struct item *it)
 		return;
 	}
 	if (it->p->draft) {
+		struct last_check lc = {.at = time(NULL), .status = CHECK_FAIL, .rc = O365_ECONFIG};
+		lc.step = it->p->resume_step;
+		snprintf(lc.message, sizeof(lc.message), "%s", _("draft (setup not finished)"));
+		batch_record_last_check(it->path, &lc);
 		snprintf(it->error, sizeof(it->error),
 			 _("a draft: the wizard stopped at step %d (%s); run o365-oauth-setup to finish it"),
 			 it->p->resume_step, step_name(it->p->resume_step));
@@ -216,6 +222,11 @@ enum o365_rc batch_check_all(const struct options *o, int *status)
 
 	for (int i = 0; i < n; i++) {
 		struct item *it = &pl.items[i];
+		if (it->p) {
+			struct last_check lc;
+			lastcheck_from_report(&it->r, time(NULL), &lc);
+			batch_record_last_check(it->path, &lc);
+		}
 		if (severity(it->rc) > severity(rc))
 			rc = it->rc;
 		failed += it->p ? report_first_fail(&it->r) != NULL : 1;

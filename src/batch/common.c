@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <errno.h>
@@ -14,6 +15,7 @@
 #include "core/i18n.h"
 #include "core/store.h"
 #include "core/validate.h"
+#include "core/xalloc.h"
 
 enum o365_rc batch_load(const struct options *o, struct loaded *l)
 {
@@ -70,7 +72,7 @@ static char *read_line_fd(int fd)
 	}
 	buf[n] = '\0';
 	buf[strcspn(buf, "\r\n")] = '\0';
-	out = strdup(buf);
+	out = xstrdup(buf);
 	codec_cleanse(buf, sizeof(buf));
 	return out;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* --export, --powershell and --list. */
 #include "config.h"
 
@@ -11,6 +12,7 @@
 #include "core/codec.h"
 #include "core/export.h"
 #include "core/i18n.h"
+#include "core/lastcheck.h"
 #include "core/powershell.h"
 #include "core/store.h"
 #include "frontends.h"
@@ -55,12 +57,15 @@ enum o365_rc batch_powershell(const struct options *o)
 	return text ? O365_OK : O365_EIO;
 }
 
-static const struct verification *overall(const struct profile *p)
+/* "YYYY-MM-DD HH:MM message" for a recorded result. */
+static void when_what(time_t at, const char *what, char *out, size_t n)
 {
-	for (int i = 0; i < p->n_results; i++)
-		if (!strcmp(p->results[i].name, "overall"))
-			return &p->results[i];
-	return NULL;
+	char when[32];
+	struct tm tm;
+
+	gmtime_r(&at, &tm);
+	strftime(when, sizeof(when), "%Y-%m-%d %H:%M", &tm);
+	snprintf(out, n, "%s %s", when, what ? what : "");
 }
 
 enum o365_rc batch_list(const struct options *o)
@@ -80,12 +85,15 @@ enum o365_rc batch_list(const struct options *o)
 		printf(_("No profiles in %s. Run o365-oauth-setup to create one.\n"), dir);
 		return O365_OK;
 	}
+	/* The last --check (a state file) and the verification saved in the profile are different
+	 * facts: a cron check that fails never rewrites the profile. */
 	printf("%-16s %-7s %-38s %-16s %s\n", _("PROFILE"), _("CLOUD"), _("TENANT"), _("SECRET EXPIRES"),
-	       _("LAST RESULT"));
+	       _("LAST CHECK / LAST SAVED VERIFICATION"));
 	for (int i = 0; i < n; i++) {
 		struct profile *p = NULL;
 		const struct verification *v;
-		char exp[40] = "-", last[200] = "-";
+		struct last_check lc;
+		char exp[40] = "-", checked[700], saved[700];
 		int days;
 		snprintf(path, sizeof(path), "%s/%s.json", dir, names[i]);
 		if (store_load(path, &p, &e) != O365_OK) {
@@ -95,17 +103,20 @@ enum o365_rc batch_list(const struct options *o)
 		days = profile_days_left(p, time(NULL));
 		if (days != INT_MIN)
 			snprintf(exp, sizeof(exp), "%s (%dd)", p->secret_expiry, days);
-		if ((v = overall(p))) {
-			char when[32];
-			struct tm tm;
-			gmtime_r(&v->at, &tm);
-			strftime(when, sizeof(when), "%Y-%m-%d", &tm);
-			snprintf(last, sizeof(last), "%s %s", when, v->message ? v->message : "");
-		}
+		if (lastcheck_load(path, &lc))
+			when_what(lc.at, lc.message, checked, sizeof(checked));
+		else
+			snprintf(checked, sizeof(checked), "%s", _("never checked"));
 		if (p->draft)
-			snprintf(last, sizeof(last), "%s", _("draft (setup not finished)"));
-		printf("%-16s %-7s %-38s %-16s %s\n", names[i], cloud_get(p->cloud)->key,
-		       p->tenant ? p->tenant : "-", exp, last);
+			snprintf(saved, sizeof(saved), "%s", _("draft (setup not finished)"));
+		else if ((v = profile_result(p, PROFILE_OVERALL)))
+			when_what(v->at, v->message, saved, sizeof(saved));
+		else
+			snprintf(saved, sizeof(saved), "%s", _("never verified"));
+		printf("%-16s %-7s %-38s %-16s %s: %s\n", names[i], cloud_get(p->cloud)->key,
+		       p->tenant ? p->tenant : "-", exp, _("last check"), checked);
+		printf("%-16s %-7s %-38s %-16s %s: %s\n", "", "", "", "", _("last saved verification"),
+		       saved);
 		profile_free(&p);
 	}
 	store_free_list(&names);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* --rotate: a transaction. The new secret is verified alone; only then is it swapped into the
  * profile (atomically, with a backup). On any failure the file stays byte for byte as it was. */
 #include "config.h"

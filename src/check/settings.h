@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* From the command line to the verifier: shared by both front-ends. */
 #ifndef O365_SETTINGS_H
 #define O365_SETTINGS_H

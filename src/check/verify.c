@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <fcntl.h>
@@ -18,6 +19,7 @@
 #include "core/i18n.h"
 #include "core/stepref.h"
 #include "core/validate.h"
+#include "core/xalloc.h"
 #include "net/mail.h"
 #include "verify.h"
 
@@ -40,9 +42,10 @@ static void field(struct report *r, enum vres v, const struct vmsg *m, const cha
 		  const char *what)
 {
 	if (v == V_ERR)
-		report_add(r, RS_FAIL, check, step, O365_ECONFIG, m->text, _("%s is not valid."), what);
+		report_add(r, RS_FAIL, RK_FIELD, check, step, O365_ECONFIG, m->text, _("%s is not valid."),
+			   what);
 	else if (v == V_WARN)
-		report_add(r, RS_WARN, check, step, O365_OK, NULL, "%s: %s", what, m->text);
+		report_add(r, RS_WARN, RK_FIELD, check, step, O365_OK, NULL, "%s: %s", what, m->text);
 }
 
 void verify_fields(const struct profile *p, const struct verify_opts *o, struct report *r)
@@ -56,18 +59,18 @@ void verify_fields(const struct profile *p, const struct verify_opts *o, struct 
 	if (p->auth == AUTH_CERTIFICATE) {
 		struct stat st;
 		if (!p->cert_path || access(p->cert_path, R_OK) != 0)
-			report_add(r, RS_FAIL, "certificate", STEP_SECRET, O365_ECONFIG,
+			report_add(r, RS_FAIL, RK_FIELD, "certificate", STEP_SECRET, O365_ECONFIG,
 				   _("Generate the certificate at step 2, or set certificate.cert to its PEM "
 				     "file."),
 				   _("The certificate file %s cannot be read."),
 				   p->cert_path ? p->cert_path : "-");
 		if (!p->key_path || stat(p->key_path, &st) != 0)
-			report_add(r, RS_FAIL, "certificate", STEP_SECRET, O365_ECONFIG,
+			report_add(r, RS_FAIL, RK_FIELD, "certificate", STEP_SECRET, O365_ECONFIG,
 				   _("Generate the certificate at step 2, or set certificate.key to its key "
 				     "file."),
 				   _("The private key %s cannot be read."), p->key_path ? p->key_path : "-");
 		else if (st.st_mode & 077)
-			report_add(r, RS_FAIL, "certificate", STEP_SECRET, O365_ECONFIG, NULL,
+			report_add(r, RS_FAIL, RK_FIELD, "certificate", STEP_SECRET, O365_ECONFIG, NULL,
 				   _("The private key %s is readable by others: run chmod 600 on it."),
 				   p->key_path);
 	} else {
@@ -83,18 +86,19 @@ void verify_fields(const struct profile *p, const struct verify_opts *o, struct 
 		field(r, validate_host(p->smtp_server, &m), &m, "smtp-server", STEP_MAILSERVER,
 		      _("SMTP server"));
 		if (p->smtp_port < 1 || p->smtp_port > 65535)
-			report_add(r, RS_FAIL, "smtp-port", STEP_MAILSERVER, O365_ECONFIG, NULL, "%s",
+			report_add(r, RS_FAIL, RK_FIELD, "smtp-port", STEP_MAILSERVER, O365_ECONFIG, NULL,
+				   "%s",
 				   _("The SMTP server port must be from 1 to 65535 (587 for Office 365)."));
 		else if (p->smtp_port != 587 && !p->smtp_check_server)
-			report_add(r, RS_WARN, "smtp-port", STEP_MAILSERVER, O365_OK, NULL,
+			report_add(r, RS_WARN, RK_FIELD, "smtp-port", STEP_MAILSERVER, O365_OK, NULL,
 				   _("SMTP port %d: Office 365 takes OAuth submission on 587."),
 				   p->smtp_port);
 		if (p->transport == TSEC_NONE)
 			report_add(
-				r, RS_FAIL, "transport", STEP_MAILSERVER, O365_ECONFIG, NULL, "%s",
+				r, RS_FAIL, RK_FIELD, "transport", STEP_MAILSERVER, O365_ECONFIG, NULL, "%s",
 				_("Transport security None sends the token in clear; choose Auto or TLS."));
 		else if (p->transport == TSEC_SSL)
-			report_add(r, RS_WARN, "transport", STEP_MAILSERVER, O365_OK, NULL, "%s",
+			report_add(r, RS_WARN, RK_FIELD, "transport", STEP_MAILSERVER, O365_OK, NULL, "%s",
 				   _("Transport security SSL may mean implicit TLS, which port 587 does not "
 				     "speak; Auto or TLS is safer."));
 	}
@@ -105,23 +109,24 @@ void verify_fields(const struct profile *p, const struct verify_opts *o, struct 
 		field(r, validate_authority(p->authority, &m), &m, "authority", STEP_START,
 		      _("Authority URL"));
 	if (r->n == before)
-		report_add(r, RS_OK, "fields", -1, O365_OK, NULL, "%s", _("All fields are well-formed."));
+		report_add(r, RS_OK, RK_FIELD, "fields", -1, O365_OK, NULL, "%s",
+			   _("All fields are well-formed."));
 	days = profile_days_left(p, time(NULL));
 	if (days == INT_MIN)
-		report_add(r, RS_INFO, "expiry", -1, O365_OK, NULL, "%s",
+		report_add(r, RS_INFO, RK_EXPIRY, NULL, -1, O365_OK, NULL, "%s",
 			   _("No secret expiry date recorded; add it at step 2 to be warned in time."));
 	else if (days < 0)
-		report_add(r, RS_WARN, "expiry", STEP_SECRET, O365_EEXPIRY,
+		report_add(r, RS_WARN, RK_EXPIRY, NULL, STEP_SECRET, O365_EEXPIRY,
 			   _("Rotate the secret: o365-oauth-setup --rotate"),
 			   _("The recorded expiry date %s has passed."), p->secret_expiry);
 	else if (o && days <= o->warn_days)
-		report_add(r, RS_WARN, "expiry", STEP_SECRET, O365_EEXPIRY,
+		report_add(r, RS_WARN, RK_EXPIRY, NULL, STEP_SECRET, O365_EEXPIRY,
 			   _("Rotate the secret: o365-oauth-setup --rotate"),
 			   P_("The client secret expires in %d day (%s).",
 			      "The client secret expires in %d days (%s).", days),
 			   days, p->secret_expiry);
 	else
-		report_add(r, RS_OK, "expiry", -1, O365_OK, NULL,
+		report_add(r, RS_OK, RK_EXPIRY, NULL, -1, O365_OK, NULL,
 			   _("The client secret expires in %d days (%s)."), days, p->secret_expiry);
 }
 
@@ -136,7 +141,7 @@ static void net_cfg_for(const struct profile *p, const struct verify_opts *o, st
 }
 
 /* One FAIL line from a token-endpoint or discovery outcome, with Microsoft's IDs. */
-static void net_failure(struct report *r, const char *check, enum o365_rc rc, const struct net_result *nr)
+static void net_failure(struct report *r, enum rkind kind, enum o365_rc rc, const struct net_result *nr)
 {
 	if (nr->code || nr->error[0]) {
 		const struct fix *fx = catalogue_aadsts(nr->code);
@@ -146,15 +151,15 @@ static void net_failure(struct report *r, const char *check, enum o365_rc rc, co
 				 fx ? _(fx->cause) : nr->description);
 		else
 			snprintf(text, sizeof(text), "%s: %s", nr->error, nr->description);
-		report_add(r, RS_FAIL, check, fx ? fx->step : STEP_APP, rc,
+		report_add(r, RS_FAIL, kind, NULL, fx ? fx->step : STEP_APP, rc,
 			   fx ? _(fx->fix)
 			      : _("Read Microsoft's words above; the trace ID helps Microsoft support."),
 			   "%s", text);
 		if (fx && nr->description[0])
-			report_add(r, RS_INFO, check, -1, O365_OK, NULL, _("Microsoft said: %s"),
+			report_add(r, RS_INFO, kind, NULL, -1, O365_OK, NULL, _("Microsoft said: %s"),
 				   nr->description);
 		if (nr->trace_id[0] || nr->correlation_id[0])
-			report_add(r, RS_INFO, check, -1, O365_OK, NULL,
+			report_add(r, RS_INFO, kind, NULL, -1, O365_OK, NULL,
 				   _("For a support ticket: trace ID %s, correlation ID %s, timestamp %s"),
 				   nr->trace_id[0] ? nr->trace_id : "-",
 				   nr->correlation_id[0] ? nr->correlation_id : "-",
@@ -164,13 +169,15 @@ static void net_failure(struct report *r, const char *check, enum o365_rc rc, co
 	{
 		const struct fix *fx = catalogue_fault(nr->fault);
 		if (nr->http_status && nr->fault != NF_NONE)
-			report_add(r, RS_FAIL, check, fx->step, fx->rc, _(fx->fix), _("%s (HTTP %ld%s%s)"),
-				   _(fx->cause), nr->http_status, nr->detail[0] ? ", " : "", nr->detail);
+			report_add(r, RS_FAIL, kind, NULL, fx->step, fx->rc, _(fx->fix),
+				   _("%s (HTTP %ld%s%s)"), _(fx->cause), nr->http_status,
+				   nr->detail[0] ? ", " : "", nr->detail);
 		else
-			report_add(r, RS_FAIL, check, fx->step, fx->rc, _(fx->fix), "%s%s%s", _(fx->cause),
-				   nr->detail[0] ? " " : "", nr->detail);
+			report_add(r, RS_FAIL, kind, NULL, fx->step, fx->rc, _(fx->fix), "%s%s%s",
+				   _(fx->cause), nr->detail[0] ? " " : "", nr->detail);
 		if (nr->attempts > 1)
-			report_add(r, RS_INFO, check, -1, O365_OK, NULL, _("Tried %d times."), nr->attempts);
+			report_add(r, RS_INFO, kind, NULL, -1, O365_OK, NULL, _("Tried %d times."),
+				   nr->attempts);
 	}
 }
 
@@ -186,10 +193,10 @@ static enum o365_rc check_tenant(struct profile *p, const struct verify_opts *o,
 	progress(o, _("Looking up tenant %s ..."), p->tenant);
 	rc = net_discover(&cfg, profile_authority(p), p->tenant, &d, &nr);
 	if (rc != O365_OK) {
-		net_failure(r, "tenant", rc, &nr);
+		net_failure(r, RK_TENANT, rc, &nr);
 		return rc;
 	}
-	report_add(r, RS_OK, "tenant", -1, O365_OK, NULL, _("Tenant %s found (region %s)."), p->tenant,
+	report_add(r, RS_OK, RK_TENANT, NULL, -1, O365_OK, NULL, _("Tenant %s found (region %s)."), p->tenant,
 		   d.region[0] ? d.region : "-");
 	/* The issuer's host tells the tenant's cloud. */
 	cloud = -1;
@@ -202,7 +209,7 @@ static enum o365_rc check_tenant(struct profile *p, const struct verify_opts *o,
 	if ((cloud >= 0 && cloud != (int)p->cloud) ||
 	    (!strcasecmp(d.region, "USG") && p->cloud != CLOUD_USGOV) ||
 	    (!strcasecmp(d.region, "USGov") && p->cloud != CLOUD_USGOV))
-		report_add(r, RS_WARN, "tenant", STEP_START, O365_OK,
+		report_add(r, RS_WARN, RK_TENANT, NULL, STEP_START, O365_OK,
 			   _("Choose the tenant's cloud at step 0."),
 			   _("The tenant belongs to another cloud (%s, region %s) than the one chosen (%s)."),
 			   d.cloud_instance[0] ? d.cloud_instance : "-", d.region[0] ? d.region : "-",
@@ -241,14 +248,14 @@ static enum o365_rc check_token(struct profile *p, const struct verify_opts *o, 
 		clock_gettime(CLOCK_MONOTONIC, &t1);
 		st->t_token = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 		if (rc != O365_OK) {
-			net_failure(r, "token", rc, &nr);
+			net_failure(r, RK_TOKEN, rc, &nr);
 			return rc;
 		}
-		report_add(r, RS_OK, "token", -1, O365_OK, NULL, _("Token issued (valid %ld s)%s."),
+		report_add(r, RS_OK, RK_TOKEN, NULL, -1, O365_OK, NULL, _("Token issued (valid %ld s)%s."),
 			   st->token.expires_in, nr.attempts > 1 ? _(" after retries") : "");
 	}
 	if (!claims_decode(st->token.access_token, &c, why, sizeof(why))) {
-		report_add(r, RS_WARN, "claims", -1, O365_OK, NULL,
+		report_add(r, RS_WARN, RK_CLAIMS, NULL, -1, O365_OK, NULL,
 			   _("The token could not be read (%s); the mailbox checks will tell."), why);
 		st->roles_known = false;
 		st->roles_ok = true;
@@ -264,7 +271,7 @@ static enum o365_rc check_token(struct profile *p, const struct verify_opts *o, 
 			if (r->lines[i].st == RS_WARN && r->lines[i].rc == O365_EAUTH && st->suspect_step < 0)
 				st->suspect_step = r->lines[i].step;
 		if (c.exp && c.exp <= time(NULL)) {
-			report_add(r, RS_WARN, "claims", STEP_TOKEN, O365_EAUTH,
+			report_add(r, RS_WARN, RK_CLAIMS, NULL, STEP_TOKEN, O365_EAUTH,
 				   _("Check this computer's clock (timedatectl), then run the check again "
 				     "for a new "
 				     "token."),
@@ -290,15 +297,15 @@ static void save_transcript(const char *path, struct mail_result *res, int n, st
 	if (fd < 0 || fchmod(fd, 0600) != 0 || !(f = fdopen(fd, "w"))) {
 		if (fd >= 0)
 			close(fd);
-		report_add(r, RS_WARN, "transcript", -1, O365_OK, NULL, _("Cannot write the transcript %s."),
-			   path);
+		report_add(r, RS_WARN, RK_TRANSCRIPT, NULL, -1, O365_OK, NULL,
+			   _("Cannot write the transcript %s."), path);
 		return;
 	}
 	for (int i = 0; i < n; i++)
 		fprintf(f, "==== %s %s: %s\n%s\n", res[i].proto == MP_IMAP ? "IMAP" : "SMTP", res[i].mailbox,
 			res[i].ok ? "OK" : "FAILED", res[i].transcript ? res[i].transcript : "");
 	fclose(f);
-	report_add(r, RS_INFO, "transcript", -1, O365_OK, NULL,
+	report_add(r, RS_INFO, RK_TRANSCRIPT, NULL, -1, O365_OK, NULL,
 		   _("Server dialogue kept in %s (tokens redacted)."), path);
 }
 
@@ -310,7 +317,6 @@ static void mail_cfg_for(const struct profile *p, const struct verify_opts *o, s
 	profile_smtp_endpoint(p, mc->smtp_host, sizeof(mc->smtp_host), &mc->smtp_port);
 }
 
-/* One line per mailbox and protocol; returns how many refused access. */
 /* Whether the token carries the role this protocol needs (unknown counts as yes). */
 static bool role_for(const struct verify_state *st, enum mail_proto proto)
 {
@@ -319,46 +325,59 @@ static bool role_for(const struct verify_state *st, enum mail_proto proto)
 	return proto == MP_IMAP ? st->has_imap_role : st->has_smtp_role;
 }
 
-static int report_mail(struct report *r, struct mail_result *res, int n, const struct verify_state *st,
-		       bool final)
+/* The fix for a refused login, from the verdict net/mail.c set. */
+static const struct fix *mail_fix(const struct mail_result *m, const struct verify_state *st,
+				  enum mail_cause *cause)
+{
+	*cause = catalogue_mail_cause(m->proto, m->verdict, &m->reply);
+	return catalogue_mail(*cause, m->proto, role_for(st, m->proto));
+}
+
+/* How many logins the servers refused although they answered (Exchange may still be propagating). */
+static int count_refused(const struct mail_result *res, int n, const struct verify_state *st)
 {
 	int refused = 0;
+	enum mail_cause c;
 
+	for (int i = 0; i < n; i++)
+		refused += !res[i].ok && res[i].fault == NF_NONE &&
+			   mail_fix(&res[i], st, &c)->rc == O365_EMAILBOX;
+	return refused;
+}
+
+/* One line per mailbox and protocol. */
+static void report_mail(struct report *r, const struct mail_result *res, int n, const struct verify_state *st)
+{
 	for (int i = 0; i < n; i++) {
-		char check[300];
-		const char *proto = res[i].proto == MP_IMAP ? "imap" : "smtp";
-		snprintf(check, sizeof(check), "%s:%s", proto, res[i].mailbox);
+		enum rkind kind = res[i].proto == MP_IMAP ? RK_IMAP : RK_SMTP;
+		const char *box = res[i].mailbox;
+		enum mail_cause cause;
+		const struct fix *fx;
 		if (res[i].ok) {
-			report_add(r, RS_OK, check, -1, O365_OK, NULL, _("Logged in with XOAUTH2 (%.1f s)."),
-				   res[i].seconds);
+			report_add(r, RS_OK, kind, box, -1, O365_OK, NULL,
+				   _("Logged in with XOAUTH2 (%.1f s)."), res[i].seconds);
 			continue;
 		}
 		if (res[i].fault != NF_NONE) {
-			const struct fix *fx = catalogue_fault(res[i].fault);
-			report_add(r, RS_FAIL, check, STEP_MAILSERVER, fx->rc, _(fx->fix), "%s %s",
+			fx = catalogue_fault(res[i].fault);
+			report_add(r, RS_FAIL, kind, box, STEP_MAILSERVER, fx->rc, _(fx->fix), "%s %s",
 				   _(fx->cause), res[i].last_reply);
 			continue;
 		}
-		{
-			enum mail_verdict v = catalogue_mail_classify(res[i].proto, res[i].transcript);
-			const struct fix *fx = catalogue_mail(v, res[i].proto, role_for(st, res[i].proto));
-			refused += fx->rc == O365_EMAILBOX;
-			if (fx->rc == O365_EMAILBOX && st->roles_known && st->suspect_step >= 0 &&
-			    (v == MV_AUTH_FAILED || v == MV_SMTP_535_573 || v == MV_OTHER)) {
-				report_add(r, RS_FAIL, check, st->suspect_step, O365_EMAILBOX,
-					   _("Fix the token problem warned about above, then check again."),
-					   _("Server said \"%s\": the token itself is not right for Exchange "
-					     "(see the "
-					     "warning above)."),
-					   res[i].last_reply);
-				continue;
-			}
-			if (final || fx->rc != O365_EMAILBOX)
-				report_add(r, RS_FAIL, check, fx->step, fx->rc, _(fx->fix),
-					   _("Server said \"%s\": %s"), res[i].last_reply, _(fx->cause));
+		fx = mail_fix(&res[i], st, &cause);
+		if (fx->rc == O365_EMAILBOX && st->roles_known && st->suspect_step >= 0 &&
+		    catalogue_mail_login_refused(cause)) {
+			report_add(r, RS_FAIL, kind, box, st->suspect_step, O365_EMAILBOX,
+				   _("Fix the token problem warned about above, then check again."),
+				   _("Server said \"%s\": the token itself is not right for Exchange "
+				     "(see the "
+				     "warning above)."),
+				   res[i].last_reply);
+			continue;
 		}
+		report_add(r, RS_FAIL, kind, box, fx->step, fx->rc, _(fx->fix), _("Server said \"%s\": %s"),
+			   res[i].last_reply, _(fx->cause));
 	}
-	return refused;
 }
 
 /* Seconds between propagation re-checks; O365_WAIT_INTERVAL shortens it for tests. */
@@ -381,7 +400,7 @@ static enum o365_rc check_mailboxes(struct profile *p, const struct verify_opts 
 	enum o365_rc rc;
 
 	if (!boxes[0]) {
-		report_add(r, RS_WARN, "mailboxes", STEP_MAILSERVER, O365_OK, NULL, "%s",
+		report_add(r, RS_WARN, RK_MAILBOXES, NULL, STEP_MAILSERVER, O365_OK, NULL, "%s",
 			   _("No mailbox to check: set the username at step 6."));
 		return O365_OK;
 	}
@@ -392,33 +411,33 @@ static enum o365_rc check_mailboxes(struct profile *p, const struct verify_opts 
 			nboxes++;
 		progress(o,
 			 P_("Checking %d mailbox over %s ...", "Checking %d mailboxes over %s ...", nboxes),
-			 nboxes, p->mod_delivery ? "IMAP and SMTP" : "SMTP");
+			 nboxes, p->mod_delivery ? _("IMAP and SMTP") : "SMTP");
 		rc = net_mail_check(&mc, st->token.access_token, boxes, p->mod_delivery, true, &res, &n);
 		if (rc == O365_ECANCEL) {
 			mail_results_free(&res, n);
-			report_add(r, RS_FAIL, "mailboxes", -1, O365_ECANCEL, NULL, "%s", _("Cancelled."));
+			report_add(r, RS_FAIL, RK_MAILBOXES, NULL, -1, O365_ECANCEL, NULL, "%s",
+				   _("Cancelled."));
 			return O365_ECANCEL;
 		}
-		refused = 0;
-		for (int i = 0; i < n; i++)
-			if (!res[i].ok && res[i].fault == NF_NONE &&
-			    catalogue_mail(catalogue_mail_classify(res[i].proto, res[i].transcript),
-					   res[i].proto, role_for(st, res[i].proto))
-					    ->rc == O365_EMAILBOX)
-				refused++;
+		refused = count_refused(res, n, st);
 		if (!refused || time(NULL) >= deadline || o->wait_minutes <= 0)
 			break;
 		/* Exchange can take 30-60 minutes to apply a new service principal or permission. */
 		progress(o,
-			 _("! %d mailbox login(s) refused although the token is right. Exchange can take "
-			   "30-60 minutes to apply a new service principal or permission: checking again "
-			   "every "
-			   "%d s for up to %ld more minutes."),
+			 P_("! %d mailbox login refused although the token is right. Exchange can take "
+			    "30-60 minutes to apply a new service principal or permission: checking again "
+			    "every %d s for up to %ld more minutes.",
+			    "! %d mailbox logins refused although the token is right. Exchange can take "
+			    "30-60 minutes to apply a new service principal or permission: checking again "
+			    "every %d s for up to %ld more minutes.",
+			    refused),
 			 refused, interval(), (long)(deadline - time(NULL) + 59) / 60);
 		for (int left = interval(); left > 0; left--) {
 			long mins = (long)(deadline - time(NULL)) / 60;
 			progress(o,
-				 _("%d mailbox login(s) refused; next try in %d s (giving up in %ld min)."),
+				 P_("%d mailbox login refused; next try in %d s (giving up in %ld min).",
+				    "%d mailbox logins refused; next try in %d s (giving up in %ld min).",
+				    refused),
 				 refused, left, mins);
 			if (o->cancel && *o->cancel)
 				break;
@@ -426,7 +445,8 @@ static enum o365_rc check_mailboxes(struct profile *p, const struct verify_opts 
 		}
 		mail_results_free(&res, n);
 		if (o->cancel && *o->cancel) {
-			report_add(r, RS_FAIL, "mailboxes", -1, O365_ECANCEL, NULL, "%s", _("Cancelled."));
+			report_add(r, RS_FAIL, RK_MAILBOXES, NULL, -1, O365_ECANCEL, NULL, "%s",
+				   _("Cancelled."));
 			return O365_ECANCEL;
 		}
 		if (!token_usable(&st->token, time(NULL)) && check_token(p, o, st, r) != O365_OK)
@@ -437,10 +457,10 @@ static enum o365_rc check_mailboxes(struct profile *p, const struct verify_opts 
 		if (res[i].seconds > *t)
 			*t = res[i].seconds;
 	}
-	report_mail(r, res, n, st, true);
+	report_mail(r, res, n, st);
 	if (refused && st->roles_ok)
 		report_add(
-			r, RS_INFO, "mailboxes", -1, O365_OK, NULL, "%s",
+			r, RS_INFO, RK_MAILBOXES, NULL, -1, O365_OK, NULL, "%s",
 			_("The token's roles are right: if you ran the Exchange PowerShell within the last "
 			  "hour, wait 30-60 minutes and check again (--wait 60)."));
 	save_transcript(o->transcript, res, n, r);
@@ -451,10 +471,10 @@ static enum o365_rc check_mailboxes(struct profile *p, const struct verify_opts 
 		rc = net_mail_send_test(&mc, st->token.access_token, p->username, p->sender, o->send_test,
 					&one);
 		if (one.ok)
-			report_add(r, RS_OK, "send-test", -1, O365_OK, NULL,
+			report_add(r, RS_OK, RK_SEND_TEST, NULL, -1, O365_OK, NULL,
 				   _("Test message from %s to %s accepted."), p->sender, o->send_test);
 		else
-			report_mail(r, &one, 1, st, true);
+			report_mail(r, &one, 1, st);
 		free(one.transcript);
 	}
 	if (o->probe_denied) {
@@ -462,18 +482,16 @@ static enum o365_rc check_mailboxes(struct profile *p, const struct verify_opts 
 		progress(o, _("Confirming that %s is refused ..."), o->probe_denied);
 		net_mail_check(&mc, st->token.access_token, one_box, p->mod_delivery, true, &res, &n);
 		for (int i = 0; i < n; i++) {
-			char check[300];
-			snprintf(check, sizeof(check), "denied:%s", res[i].mailbox);
 			if (res[i].ok)
 				report_add(
-					r, RS_WARN, check, STEP_EXCHANGE, O365_OK,
+					r, RS_WARN, RK_DENIED, res[i].mailbox, STEP_EXCHANGE, O365_OK,
 					_("Review Add-MailboxPermission and any organisation-wide grants "
 					  "(RBAC for "
 					  "Applications) for this app."),
 					_("Finding: %s login to %s succeeded although it was never granted."),
 					res[i].proto == MP_IMAP ? "IMAP" : "SMTP", res[i].mailbox);
 			else
-				report_add(r, RS_OK, check, -1, O365_OK, NULL,
+				report_add(r, RS_OK, RK_DENIED, res[i].mailbox, -1, O365_OK, NULL,
 					   _("%s refused, as it should (%s)."),
 					   res[i].proto == MP_IMAP ? "IMAP" : "SMTP", res[i].last_reply);
 		}
@@ -485,8 +503,8 @@ static enum o365_rc check_mailboxes(struct profile *p, const struct verify_opts 
 static void record(struct profile *p, const struct report *r)
 {
 	time_t now = time(NULL);
-	const struct report_line *f = report_first_fail(r);
 	char msg[600];
+	enum check_status overall;
 
 	profile_clear_results(p);
 	for (int i = 0; i < r->n; i++) {
@@ -494,29 +512,25 @@ static void record(struct profile *p, const struct report *r)
 		enum check_status cs = l->st == RS_FAIL	  ? CHECK_FAIL
 				       : l->st == RS_WARN ? CHECK_WARN
 							  : CHECK_OK;
-		if (l->st == RS_INFO || !strcmp(l->check, "claims"))
+		if (l->st == RS_INFO || l->kind == RK_CLAIMS)
 			continue;
 		profile_set_result(p, l->check, cs, l->text, now);
 	}
-	if (f)
-		snprintf(msg, sizeof(msg), _("failed at %s: step %d (%s)"), f->check, f->step,
-			 step_name(f->step));
-	else
-		snprintf(msg, sizeof(msg), "%s",
-			 report_count(r, RS_WARN) ? _("passed with warnings") : _("passed"));
-	profile_set_result(p, "overall",
-			   f			      ? CHECK_FAIL
-			   : report_count(r, RS_WARN) ? CHECK_WARN
-						      : CHECK_OK,
-			   msg, now);
+	overall = report_summary(r, msg, sizeof(msg));
+	profile_set_result(p, PROFILE_OVERALL, overall, msg, now);
 }
 
-static void report_append(struct report *dst, const struct report *src)
+/* Moves src's lines to the end of dst. */
+static void report_append(struct report *dst, struct report *src)
 {
-	for (int i = 0; i < src->n; i++) {
-		const struct report_line *l = &src->lines[i];
-		report_add(dst, l->st, l->check, l->step, l->rc, l->fix, "%s", l->text);
-	}
+	if (!src->n)
+		return;
+	dst->lines = xrealloc(dst->lines, (size_t)(dst->n + src->n) * sizeof(*dst->lines));
+	memcpy(dst->lines + dst->n, src->lines, (size_t)src->n * sizeof(*src->lines));
+	dst->n += src->n;
+	free(src->lines);
+	src->lines = NULL;
+	src->n = 0;
 }
 
 struct tenant_job {
@@ -581,7 +595,7 @@ enum o365_rc verify_run(struct profile *p, const struct verify_opts *o, struct v
 	if (o->tenant_only) {
 		struct vmsg m;
 		if (validate_tenant(p->tenant, &m) != V_OK)
-			report_add(r, RS_FAIL, "tenant", STEP_APP, O365_ECONFIG, m.text, "%s",
+			report_add(r, RS_FAIL, RK_FIELD, "tenant", STEP_APP, O365_ECONFIG, m.text, "%s",
 				   _("Directory (tenant) ID is not valid."));
 		else
 			check_tenant(p, o, r);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The verification ladder shared by both front-ends: fields, tenant, token, claims, mailboxes.
  * It fills a report and records results in the profile. */
 #ifndef O365_VERIFY_H

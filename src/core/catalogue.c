@@ -1,5 +1,7 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -176,6 +178,7 @@ const struct fix *catalogue_fault(enum net_fault f)
 
 /* ---- mail replies ---- */
 
+/* Case-insensitive search in the server's own words (Microsoft's fixed keywords, never ours). */
 static bool has(const char *hay, const char *needle)
 {
 	size_t n = strlen(needle);
@@ -186,39 +189,129 @@ static bool has(const char *hay, const char *needle)
 	return false;
 }
 
-enum mail_verdict catalogue_mail_classify(enum mail_proto proto, const char *t)
+static bool digits(const char *p, size_t n)
 {
-	if (!t)
-		return MV_OTHER;
-	/* Most specific first: the same transcript can hold a generic line too. */
-	if (has(t, "5.2.252") || has(t, "SendAsDenied") || has(t, "not owned by user"))
-		return MV_SENDAS_DENIED;
-	if (has(t, "SmtpClientAuthentication is disabled"))
-		return MV_SMTP_AUTH_DISABLED;
-	if (has(t, "basic authentication is disabled"))
-		return MV_BASIC_DISABLED;
-	if (has(t, "5.7.57"))
-		return MV_NOT_AUTHENTICATED;
-	if (has(t, "STOREDRV") || has(t, "4.2.0 STOREDRV"))
-		return MV_STOREDRV;
-	if (has(t, "authenticated but not connected"))
-		return MV_NOT_CONNECTED;
-	if (has(t, "5.7.3 Authentication unsuccessful") || has(t, "535 5.7.3"))
-		return MV_SMTP_535_573;
-	if (has(t, "STARTTLS") && (has(t, "not supported") || has(t, "454") || has(t, "STARTTLS failed")))
-		return MV_STARTTLS;
-	if (has(t, "XOAUTH2 is not offered") || has(t, "No supported authentication"))
-		return MV_NO_XOAUTH2;
-	if (has(t, "XOAUTH2 refused:"))
-		return MV_AUTH_FAILED;
-	if (proto == MP_IMAP &&
-	    (has(t, "NO AUTHENTICATE failed") || has(t, "AUTHENTICATIONFAILED") || has(t, "NO [AUTH")))
-		return MV_AUTH_FAILED;
-	if (proto == MP_SMTP && (has(t, "\n< 535") || has(t, "535 ")))
-		return MV_AUTH_FAILED;
-	if (has(t, "user unknown") || has(t, "Unknown user") || has(t, "does not exist"))
-		return MV_UNKNOWN_USER;
-	return MV_OTHER;
+	for (size_t i = 0; i < n; i++)
+		if (p[i] < '0' || p[i] > '9')
+			return false;
+	return true;
+}
+
+void catalogue_mail_reply_parse(enum mail_proto proto, const char *line, struct mail_reply *out)
+{
+	const char *p;
+
+	out->code = 0;
+	out->status[0] = out->resp_code[0] = '\0';
+	snprintf(out->text, sizeof(out->text), "%s", line ? line : "");
+	if (!line)
+		return;
+	if (proto == MP_SMTP) {
+		size_t n = 0;
+		if (strlen(line) < 3 || !digits(line, 3))
+			return;
+		out->code = (line[0] - '0') * 100 + (line[1] - '0') * 10 + (line[2] - '0');
+		/* enhanced status code (RFC 3463): class.subject.detail */
+		p = line + 3;
+		if (*p == ' ' || *p == '-')
+			p++;
+		while (p[n] && (p[n] == '.' || (p[n] >= '0' && p[n] <= '9')))
+			n++;
+		if (n >= 5 && n < sizeof(out->status) && (p[0] == '2' || p[0] == '4' || p[0] == '5') &&
+		    p[1] == '.' && (!p[n] || p[n] == ' ' || p[n] == ';'))
+			snprintf(out->status, sizeof(out->status), "%.*s", (int)n, p);
+		return;
+	}
+	/* IMAP: "tag STATUS [CODE ...] text" or "* STATUS ..." */
+	if (!(p = strchr(line, ' ')))
+		return;
+	p++;
+	{
+		size_t n = strcspn(p, " ");
+		if (n < sizeof(out->status))
+			snprintf(out->status, sizeof(out->status), "%.*s", (int)n, p);
+		p += n;
+	}
+	if (p[0] == ' ' && p[1] == '[') {
+		size_t n = strcspn(p + 2, " ]");
+		if (n < sizeof(out->resp_code))
+			snprintf(out->resp_code, sizeof(out->resp_code), "%.*s", (int)n, p + 2);
+	}
+}
+
+bool catalogue_mail_transient(enum mail_proto proto, bool before_login, const struct mail_reply *rp)
+{
+	if (proto == MP_SMTP)
+		return rp->code == 421 || !strncmp(rp->status, "4.3.2", 5) ||
+		       (before_login && rp->code >= 400 && rp->code < 500);
+	if (!strcasecmp(rp->resp_code, "UNAVAILABLE") || !strcasecmp(rp->resp_code, "INUSE"))
+		return true;
+	return before_login && !strcasecmp(rp->status, "BYE");
+}
+
+static bool status_is(const struct mail_reply *rp, const char *st)
+{
+	return !strcmp(rp->status, st);
+}
+
+enum mail_cause catalogue_mail_cause(enum mail_proto proto, enum mail_verdict v, const struct mail_reply *rp)
+{
+	static const struct mail_reply none = {0};
+
+	if (!rp)
+		rp = &none;
+	switch (v) {
+	case MV_OK:
+		return MC_OK;
+	case MV_BUSY:
+		return MC_BUSY;
+	case MV_GREETING:
+		return MC_GREETING;
+	case MV_NO_XOAUTH2:
+		return MC_NO_XOAUTH2;
+	case MV_STARTTLS:
+		return MC_STARTTLS;
+	default:
+		break;
+	}
+	if (proto == MP_SMTP) {
+		/* One enhanced code, several meanings: Microsoft's fixed keywords tell them apart. */
+		if (status_is(rp, "5.7.139"))
+			return has(rp->text, "basic authentication")	   ? MC_BASIC_DISABLED
+			       : has(rp->text, "SmtpClientAuthentication") ? MC_SMTP_AUTH_DISABLED
+									   : MC_AUTH_FAILED;
+		if (status_is(rp, "5.2.252") || has(rp->text, "SendAsDenied"))
+			return MC_SENDAS_DENIED;
+		if (status_is(rp, "5.7.57") || rp->code == 530)
+			return MC_NOT_AUTHENTICATED;
+		if (rp->code == 430 || has(rp->text, "STOREDRV"))
+			return MC_STOREDRV;
+		if (status_is(rp, "5.7.3"))
+			return MC_SMTP_535_573;
+		/* a sender refused after a good login: the login may not send as it (Postfix delays
+		 * the refusal of MAIL FROM until RCPT TO, in its own fixed words) */
+		if (v == MV_COMMAND_REFUSED && status_is(rp, "5.7.1") &&
+		    (!strcmp(rp->command, "MAIL") || has(rp->text, "Sender address rejected")))
+			return MC_SENDAS_DENIED;
+		if (!strncmp(rp->status + 1, ".1.1", 4) && rp->status[0])
+			return MC_UNKNOWN_USER;
+		if (v == MV_AUTH_REFUSED && (rp->sasl_error || rp->code == 535))
+			return MC_AUTH_FAILED;
+		return MC_OTHER;
+	}
+	if (!strcasecmp(rp->resp_code, "NONEXISTENT"))
+		return MC_UNKNOWN_USER;
+	if (v == MV_AUTH_REFUSED && (rp->sasl_error || status_is(rp, "NO") || status_is(rp, "BAD")))
+		return MC_AUTH_FAILED;
+	/* logged in, yet the mailbox will not open */
+	if (v == MV_COMMAND_REFUSED && (status_is(rp, "NO") || status_is(rp, "BAD")))
+		return MC_NOT_CONNECTED;
+	return MC_OTHER;
+}
+
+bool catalogue_mail_login_refused(enum mail_cause c)
+{
+	return c == MC_AUTH_FAILED || c == MC_SMTP_535_573 || c == MC_OTHER;
 }
 
 static const char exchange_cause[] =
@@ -230,61 +323,69 @@ static const char exchange_fix[] =
 	   "Add-MailboxPermission), check it with Get-ServicePrincipal and Get-MailboxPermission, then "
 	   "allow 30-60 minutes for Exchange to propagate.");
 
-static const struct fix mail_fix[MV_COUNT] = {
-	[MV_OK] = {O365_OK, -1, "", ""},
-	[MV_AUTH_FAILED] = {O365_EMAILBOX, STEP_EXCHANGE, exchange_cause, exchange_fix},
-	[MV_NOT_CONNECTED] =
+static const struct fix mail_fix[MC_COUNT] = {
+	[MC_OK] = {O365_OK, -1, "", ""},
+	[MC_AUTH_FAILED] = {O365_EMAILBOX, STEP_EXCHANGE, exchange_cause, exchange_fix},
+	[MC_NOT_CONNECTED] =
 		{O365_EMAILBOX, STEP_EXCHANGE,
 		 N_("The login was accepted but the mailbox cannot be opened: no FullAccess for the "
 		    "service principal, IMAP disabled for the mailbox, or the change is still "
 		    "propagating."),
 		 N_("Run Add-MailboxPermission -AccessRights FullAccess for this mailbox (step 5), "
 		    "check Get-CASMailbox shows ImapEnabled True, then allow 30-60 minutes.")},
-	[MV_SMTP_535_573] = {O365_EMAILBOX, STEP_EXCHANGE, exchange_cause, exchange_fix},
-	[MV_SMTP_AUTH_DISABLED] =
+	[MC_SMTP_535_573] = {O365_EMAILBOX, STEP_EXCHANGE, exchange_cause, exchange_fix},
+	[MC_SMTP_AUTH_DISABLED] =
 		{O365_EMAILBOX, STEP_EXCHANGE,
 		 N_("SMTP AUTH is disabled for the tenant or the mailbox; OAuth needs it "
 		    "enabled too."),
 		 N_("Run Set-CASMailbox -Identity <mailbox> -SmtpClientAuthenticationDisabled "
 		    "$false (step 5), or for the whole organisation Set-TransportConfig "
 		    "-SmtpClientAuthenticationDisabled $false.")},
-	[MV_BASIC_DISABLED] =
+	[MC_BASIC_DISABLED] =
 		{O365_EMAILBOX, STEP_MAILSERVER,
 		 N_("The server saw a password login (basic authentication), not OAuth."),
 		 N_("Set Authentication type to Office365OAuth in the Extension Kit; this tool only "
 		    "logs in with XOAUTH2, so check any proxy in between.")},
-	[MV_NOT_AUTHENTICATED] = {O365_EMAILBOX, STEP_EXCHANGE,
+	[MC_NOT_AUTHENTICATED] = {O365_EMAILBOX, STEP_EXCHANGE,
 				  N_("Mail was sent before a successful login (530 5.7.57)."),
 				  N_("Fix the login failure reported above first; check SMTP AUTH is enabled "
 				     "for the mailbox.")},
-	[MV_STOREDRV] = {O365_EMAILBOX, STEP_EXCHANGE,
+	[MC_STOREDRV] = {O365_EMAILBOX, STEP_EXCHANGE,
 			 N_("Exchange could not open the mailbox for the service principal when submitting "
 			    "(430 4.2.0 STOREDRV)."),
 			 N_("Grant FullAccess with Add-MailboxPermission (step 5) and allow time to "
 			    "propagate.")},
-	[MV_SENDAS_DENIED] =
+	[MC_SENDAS_DENIED] =
 		{O365_EMAILBOX, STEP_EXCHANGE,
 		 N_("The sender address differs from the login mailbox, and the app may not send "
 		    "as it: SendAs is missing."),
 		 N_("Run Add-RecipientPermission -Identity <sender> -Trustee <service principal> "
 		    "-AccessRights SendAs (step 5), or make the sender equal to the username at "
 		    "step 6.")},
-	[MV_NO_XOAUTH2] = {O365_EMAILBOX, STEP_MAILSERVER, N_("The server does not offer XOAUTH2 login."),
+	[MC_NO_XOAUTH2] = {O365_EMAILBOX, STEP_MAILSERVER, N_("The server does not offer XOAUTH2 login."),
 			   N_("Check the server name and port: Office 365 uses outlook.office365.com:993 for "
 			      "IMAP and smtp.office365.com:587 for SMTP.")},
-	[MV_STARTTLS] = {O365_ENET, STEP_MAILSERVER, N_("The server did not start TLS on the SMTP port."),
+	[MC_STARTTLS] = {O365_ENET, STEP_MAILSERVER, N_("The server did not start TLS on the SMTP port."),
 			 N_("Use port 587 with STARTTLS (Transport security Auto or TLS), and check that "
 			    "nothing strips STARTTLS on the way.")},
-	[MV_UNKNOWN_USER] = {O365_EMAILBOX, STEP_MAILSERVER, N_("The server does not know this mailbox."),
+	[MC_UNKNOWN_USER] = {O365_EMAILBOX, STEP_MAILSERVER, N_("The server does not know this mailbox."),
 			     N_("Check the address at step 6: it must be the mailbox's primary SMTP "
 				"address.")},
-	[MV_OTHER] = {O365_EMAILBOX, STEP_EXCHANGE,
+	[MC_BUSY] = {O365_ENET, -1,
+		     N_("The server is busy and asked to be tried again later (its words are above)."),
+		     N_("Check again in a few minutes; if it persists, other clients may be holding "
+			"too many connections to the server.")},
+	[MC_GREETING] = {O365_ENET, STEP_MAILSERVER,
+			 N_("The server refused the connection before any login (its words are above)."),
+			 N_("Check the server name and port, and that this computer's address may "
+			    "connect to it.")},
+	[MC_OTHER] = {O365_EMAILBOX, STEP_EXCHANGE,
 		      N_("The server refused the login; its exact words are in the transcript."),
 		      N_("Check the service principal and mailbox permission (step 5), and the address "
 			 "(step 6).")},
 };
 
-const struct fix *catalogue_mail(enum mail_verdict v, enum mail_proto proto, bool roles_ok)
+const struct fix *catalogue_mail(enum mail_cause c, enum mail_proto proto, bool roles_ok)
 {
 	static const struct fix roles_missing_imap = {
 		O365_EROLES,
@@ -301,10 +402,9 @@ const struct fix *catalogue_mail(enum mail_verdict v, enum mail_proto proto, boo
 		   "Graph, not Delegated), grant admin consent, then fetch a new token."),
 	};
 
-	if ((unsigned)v >= MV_COUNT)
-		v = MV_OTHER;
-	if (!roles_ok &&
-	    (v == MV_AUTH_FAILED || v == MV_SMTP_535_573 || v == MV_NOT_CONNECTED || v == MV_OTHER))
+	if ((unsigned)c >= MC_COUNT)
+		c = MC_OTHER;
+	if (!roles_ok && (catalogue_mail_login_refused(c) || c == MC_NOT_CONNECTED))
 		return proto == MP_IMAP ? &roles_missing_imap : &roles_missing_smtp;
-	return &mail_fix[v];
+	return &mail_fix[c];
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <cjson/cJSON.h>
@@ -11,17 +12,18 @@
 #include "i18n.h"
 #include "stepref.h"
 #include "validate.h"
+#include "xalloc.h"
 
 static char *str_claim(const cJSON *o, const char *k)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
 
 	if (cJSON_IsString(v))
-		return strdup(v->valuestring);
+		return xstrdup(v->valuestring);
 	if (cJSON_IsNumber(v)) {
 		char buf[32];
 		snprintf(buf, sizeof(buf), "%ld", (long)v->valuedouble);
-		return strdup(buf);
+		return xstrdup(buf);
 	}
 	return NULL;
 }
@@ -78,11 +80,11 @@ bool claims_decode(const char *token, struct claims *c, char *why, size_t whyn)
 	if (c->has_roles_claim) {
 		int n = cJSON_GetArraySize(roles), k = 0;
 		const cJSON *it;
-		c->roles = calloc((size_t)n + 1, sizeof(*c->roles));
+		c->roles = xcalloc((size_t)n + 1, sizeof(*c->roles));
 		cJSON_ArrayForEach(it, roles)
 		{
-			if (c->roles && cJSON_IsString(it))
-				c->roles[k++] = strdup(it->valuestring);
+			if (cJSON_IsString(it))
+				c->roles[k++] = xstrdup(it->valuestring);
 		}
 	}
 	cJSON_Delete(o);
@@ -154,31 +156,32 @@ bool claims_diagnose(const struct claims *c, struct profile *p, time_t now, stru
 
 	/* tenant: a domain cannot be compared with the GUID in tid */
 	if (c->tid && p->tenant && validate_is_guid(p->tenant) && strcasecmp(c->tid, p->tenant) != 0)
-		report_add(r, RS_WARN, "claims", STEP_APP, O365_EAUTH,
+		report_add(r, RS_WARN, RK_CLAIMS, NULL, STEP_APP, O365_EAUTH,
 			   _("Copy the Directory (tenant) ID again from the app's Overview page."),
 			   _("The token is for tenant %s, not the tenant entered (%s)."), c->tid, p->tenant);
 	else if (c->tid)
-		report_add(r, RS_OK, "claims", -1, O365_OK, NULL, _("Tenant (tid) %s"), c->tid);
+		report_add(r, RS_OK, RK_CLAIMS, NULL, -1, O365_OK, NULL, _("Tenant (tid) %s"), c->tid);
 	if (c->appid && p->client_id && strcasecmp(c->appid, p->client_id) != 0)
-		report_add(r, RS_WARN, "claims", STEP_APP, O365_EAUTH,
+		report_add(r, RS_WARN, RK_CLAIMS, NULL, STEP_APP, O365_EAUTH,
 			   _("Copy the Application (client) ID again."),
 			   _("The token is for app %s, not the client ID entered (%s)."), c->appid,
 			   p->client_id);
 	else if (c->appid)
-		report_add(r, RS_OK, "claims", -1, O365_OK, NULL, _("Application (appid) %s"), c->appid);
+		report_add(r, RS_OK, RK_CLAIMS, NULL, -1, O365_OK, NULL, _("Application (appid) %s"),
+			   c->appid);
 	if (!aud_is_exchange(c->aud, p))
-		report_add(r, RS_WARN, "claims", STEP_START, O365_EAUTH,
+		report_add(r, RS_WARN, RK_CLAIMS, NULL, STEP_START, O365_EAUTH,
 			   _("Use the Exchange Online scope for the chosen cloud."),
 			   _("Audience (aud) is %s, not Exchange Online: IMAP and SMTP will refuse it."),
 			   c->aud ? c->aud : "-");
 	else
-		report_add(r, RS_INFO, "claims", -1, O365_OK, NULL, _("Audience (aud) %s"), c->aud);
+		report_add(r, RS_INFO, RK_CLAIMS, NULL, -1, O365_OK, NULL, _("Audience (aud) %s"), c->aud);
 	if (c->idtyp && strcmp(c->idtyp, "app") != 0)
-		report_add(r, RS_WARN, "claims", -1, O365_OK, NULL,
+		report_add(r, RS_WARN, RK_CLAIMS, NULL, -1, O365_OK, NULL,
 			   _("Identity type (idtyp) is %s, not app: this is not an app-only token."),
 			   c->idtyp);
 	else
-		report_add(r, RS_INFO, "claims", -1, O365_OK, NULL,
+		report_add(r, RS_INFO, RK_CLAIMS, NULL, -1, O365_OK, NULL,
 			   _("Identity type (idtyp) %s, credential "
 			     "(appidacr) %s"),
 			   c->idtyp ? c->idtyp : "-",
@@ -188,19 +191,19 @@ bool claims_diagnose(const struct claims *c, struct profile *p, time_t now, stru
 				       : "-");
 	if (c->exp) {
 		long mins = (c->exp - (long)now) / 60;
-		report_add(r, c->exp > now ? RS_INFO : RS_WARN, "claims", -1, O365_OK, NULL,
+		report_add(r, c->exp > now ? RS_INFO : RS_WARN, RK_CLAIMS, NULL, -1, O365_OK, NULL,
 			   _("Token valid for %ld more minutes (exp)"), mins);
 	}
 	if (c->oid && validate_is_guid(c->oid)) {
 		if (!p->sp_object_id || strcasecmp(p->sp_object_id, c->oid) != 0)
 			profile_set_str(&p->sp_object_id, c->oid);
-		report_add(r, RS_OK, "claims", -1, O365_OK, NULL,
+		report_add(r, RS_OK, RK_CLAIMS, NULL, -1, O365_OK, NULL,
 			   _("Enterprise Application Object ID (oid) %s: the -ObjectId for "
 			     "New-ServicePrincipal"),
 			   c->oid);
 	} else {
 		report_add(
-			r, RS_WARN, "claims", STEP_EXCHANGE, O365_OK,
+			r, RS_WARN, RK_CLAIMS, NULL, STEP_EXCHANGE, O365_OK,
 			_("Take the Object ID from Entra ID > Enterprise applications > the app > Overview "
 			  "(not from App registrations)."),
 			"%s",
@@ -222,12 +225,12 @@ bool claims_diagnose(const struct claims *c, struct profile *p, time_t now, stru
 				   "Exchange Online > Application permissions > %s (not Microsoft Graph, not "
 				   "Delegated); then Grant admin consent, and fetch a new token."),
 				 need[i]);
-			report_add(r, RS_FAIL, "roles", STEP_PERMISSIONS, O365_EROLES, fix,
+			report_add(r, RS_FAIL, RK_ROLES, NULL, STEP_PERMISSIONS, O365_EROLES, fix,
 				   _("The token lacks the %s role (roles: %s)."), need[i],
 				   list[0] ? list : _("none"));
 		}
 	}
 	if (roles_ok)
-		report_add(r, RS_OK, "roles", -1, O365_OK, NULL, _("Roles: %s"), list);
+		report_add(r, RS_OK, RK_ROLES, NULL, -1, O365_OK, NULL, _("Roles: %s"), list);
 	return roles_ok;
 }

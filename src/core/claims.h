@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Access-token claims, decoded for diagnosis only: nothing depends on them being readable. */
 #ifndef O365_CLAIMS_H
 #define O365_CLAIMS_H

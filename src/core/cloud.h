@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The one table of national clouds: authority, scope, IMAP and SMTP hosts. The non-global values
  * are not confirmed by Microsoft documentation; they live here and nowhere else. */
 #ifndef O365_CLOUD_H

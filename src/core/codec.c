@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <openssl/crypto.h>
@@ -8,16 +9,17 @@
 #include <string.h>
 
 #include "codec.h"
+#include "xalloc.h"
 
 unsigned char *codec_b64url_decode(const char *in, size_t inlen, size_t *len)
 {
 	size_t padded = (inlen + 3) / 4 * 4;
-	char *tmp = malloc(padded + 1);
-	unsigned char *out = malloc(padded / 4 * 3 + 1);
+	char *tmp = xmalloc(padded + 1);
+	unsigned char *out = xmalloc(padded / 4 * 3 + 1);
 	int n;
 	size_t pad = padded - inlen;
 
-	if (!tmp || !out || inlen % 4 == 1)
+	if (inlen % 4 == 1)
 		goto fail;
 	for (size_t i = 0; i < inlen; i++) {
 		char c = in[i];
@@ -53,8 +55,7 @@ unsigned char *codec_b64_decode(const char *in, size_t *len)
 
 	if (n == 0 || n % 4)
 		return NULL;
-	if (!(out = malloc(n / 4 * 3 + 1)))
-		return NULL;
+	out = xmalloc(n / 4 * 3 + 1);
 	k = EVP_DecodeBlock(out, (const unsigned char *)in, (int)n);
 	if (k < 0) {
 		free(out);
@@ -70,10 +71,8 @@ unsigned char *codec_b64_decode(const char *in, size_t *len)
 
 char *codec_b64_encode(const unsigned char *in, size_t len)
 {
-	char *out = malloc((len + 2) / 3 * 4 + 1);
+	char *out = xmalloc((len + 2) / 3 * 4 + 1);
 
-	if (!out)
-		return NULL;
 	EVP_EncodeBlock((unsigned char *)out, in, (int)len);
 	return out;
 }

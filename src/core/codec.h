@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Encoding and secret hygiene, backed by OpenSSL; callers never see OpenSSL types. */
 #ifndef O365_CODEC_H
 #define O365_CODEC_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* One error idiom: a status code plus a translated message and fix. Only main.c maps codes to
  * exit statuses. */
 #ifndef O365_ERR_H

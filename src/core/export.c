@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <cjson/cJSON.h>
@@ -8,6 +9,7 @@
 #include "codec.h"
 #include "export.h"
 #include "i18n.h"
+#include "xalloc.h"
 
 /* One mapping table: M-Files Admin label, our JSON property, shell variable. The product's own
  * JSON names are not published, so these names are ours and documented in the man page. */
@@ -129,10 +131,8 @@ static void value(const struct profile *p, enum field_id id, char *out, size_t n
 static char *sheet(const struct profile *p, bool include_secret)
 {
 	size_t cap = 8192, len = 0;
-	char *s = malloc(cap), v[1024];
+	char *s = xmalloc(cap), v[1024];
 
-	if (!s)
-		return NULL;
 	len += (size_t)snprintf(
 		s + len, cap - len, "%s\n%s\n\n",
 		_("M-Files Admin > your vault > Configurations > Other Applications > Extension Kit"),
@@ -173,9 +173,8 @@ static char *json(const struct profile *p, bool include_secret)
 	text = cJSON_Print(o);
 	cJSON_Delete(o);
 	if (text) {
-		char *out = malloc(strlen(text) + 2);
-		if (out)
-			sprintf(out, "%s\n", text);
+		char *out = xmalloc(strlen(text) + 2);
+		sprintf(out, "%s\n", text);
 		codec_cleanse(text, strlen(text));
 		cJSON_free(text);
 		return out;
@@ -187,10 +186,8 @@ static char *json(const struct profile *p, bool include_secret)
 static char *env(const struct profile *p, bool include_secret)
 {
 	size_t cap = 8192, len = 0;
-	char *s = malloc(cap), v[1024];
+	char *s = xmalloc(cap), v[1024];
 
-	if (!s)
-		return NULL;
 	for (int i = 0; i < F_COUNT; i++) {
 		if (fields[i].secret && !include_secret)
 			continue;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Exports of a profile: the M-Files Admin field sheet, our documented JSON, and shell KEY=VALUE. */
 #ifndef O365_EXPORT_H
 #define O365_EXPORT_H

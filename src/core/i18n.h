@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Translation macros shared by every layer. */
 #ifndef O365_I18N_H
 #define O365_I18N_H
@@ -12,6 +13,6 @@
 #define _(s)	    (s)
 #define P_(s, p, n) ((n) == 1 ? (s) : (p))
 #endif
-#define N_(s) (s)
+#define N_(s) s
 
 #endif

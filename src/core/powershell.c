@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdarg.h>
@@ -15,6 +16,7 @@ struct buf {
 };
 
 #include "err.h"
+#include "xalloc.h"
 static void add(struct buf *b, const char *fmt, ...) O365_PRINTF(2, 3);
 
 static void add(struct buf *b, const char *fmt, ...)
@@ -37,8 +39,7 @@ static void add(struct buf *b, const char *fmt, ...)
 			char *ns;
 			while (cap < b->len + (size_t)n + 1)
 				cap *= 2;
-			if (!(ns = realloc(b->s, cap)))
-				return;
+			ns = xrealloc(b->s, cap);
 			b->s = ns;
 			b->cap = cap;
 		}
@@ -53,8 +54,7 @@ static char *q(const char *s)
 
 	for (const char *p = s; *p; p++)
 		n += *p == '\'' ? 2 : 1;
-	if (!(out = malloc(n)))
-		return NULL;
+	out = xmalloc(n);
 	o = out;
 	*o++ = '\'';
 	for (const char *p = s; *p; p++) {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The Exchange Online PowerShell for a profile, with real values. */
 #ifndef O365_POWERSHELL_H
 #define O365_POWERSHELL_H

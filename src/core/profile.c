@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <limits.h>
@@ -7,15 +8,15 @@
 
 #include "codec.h"
 #include "profile.h"
+#include "profile_json.h"
 #include "store.h"
 #include "validate.h"
+#include "xalloc.h"
 
 struct profile *profile_new(void)
 {
-	struct profile *p = calloc(1, sizeof(*p));
+	struct profile *p = xcalloc(1, sizeof(*p));
 
-	if (!p)
-		return NULL;
 	p->schema = PROFILE_SCHEMA;
 	p->cloud = CLOUD_GLOBAL;
 	p->mod_notifications = true;
@@ -34,9 +35,7 @@ bool profile_set_str(char **dst, const char *src)
 	char *copy = NULL;
 
 	if (src) {
-		copy = strdup(src);
-		if (!copy)
-			return false;
+		copy = xstrdup(src);
 	}
 	free(*dst);
 	*dst = copy;
@@ -47,8 +46,8 @@ bool profile_set_secret(struct profile *p, const char *secret)
 {
 	char *copy = NULL;
 
-	if (secret && !(copy = strdup(secret)))
-		return false;
+	if (secret)
+		copy = xstrdup(secret);
 	codec_free_secret(&p->secret);
 	p->secret = copy;
 	return true;
@@ -71,12 +70,9 @@ bool profile_add_mailbox(struct profile *p, const char *mbx)
 	for (int i = 0; i < n; i++)
 		if (strcasecmp(p->mailboxes[i], mbx) == 0)
 			return true;
-	m = realloc(p->mailboxes, (size_t)(n + 2) * sizeof(*m));
-	if (!m)
-		return false;
+	m = xrealloc(p->mailboxes, (size_t)(n + 2) * sizeof(*m));
 	p->mailboxes = m;
-	if (!(m[n] = strdup(mbx)))
-		return false;
+	m[n] = xstrdup(mbx);
 	m[n + 1] = NULL;
 	return true;
 }
@@ -108,14 +104,11 @@ void profile_set_result(struct profile *p, const char *name, enum check_status s
 		if (strcmp(p->results[i].name, name) == 0)
 			v = &p->results[i];
 	if (!v) {
-		struct verification *r = realloc(p->results, (size_t)(p->n_results + 1) * sizeof(*r));
-		if (!r)
-			return;
+		struct verification *r = xrealloc(p->results, (size_t)(p->n_results + 1) * sizeof(*r));
 		p->results = r;
 		v = &r[p->n_results];
 		memset(v, 0, sizeof(*v));
-		if (!(v->name = strdup(name)))
-			return;
+		v->name = xstrdup(name);
 		p->n_results++;
 	}
 	v->status = st;
@@ -147,9 +140,81 @@ void profile_free(struct profile **pp)
 	free(p->smtp_check_server);
 	free(p->ca_file);
 	profile_clear_results(p);
-	store_free_raw(p->raw);
+	profile_raw_free(p->raw);
 	free(p);
 	*pp = NULL;
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+struct profile *profile_clone(const struct profile *p)
+{
+	struct profile *q = xcalloc(1, sizeof(*q));
+
+	*q = *p; /* scalars, the checklist */
+	q->tenant = dup_or_null(p->tenant);
+	q->client_id = dup_or_null(p->client_id);
+	q->secret = dup_or_null(p->secret);
+	q->secret_expiry = dup_or_null(p->secret_expiry);
+	q->cert_path = dup_or_null(p->cert_path);
+	q->key_path = dup_or_null(p->key_path);
+	q->smtp_server = dup_or_null(p->smtp_server);
+	q->username = dup_or_null(p->username);
+	q->sender = dup_or_null(p->sender);
+	q->sp_object_id = dup_or_null(p->sp_object_id);
+	q->app_name = dup_or_null(p->app_name);
+	q->authority = dup_or_null(p->authority);
+	q->imap_server = dup_or_null(p->imap_server);
+	q->smtp_check_server = dup_or_null(p->smtp_check_server);
+	q->ca_file = dup_or_null(p->ca_file);
+	q->mailboxes = NULL;
+	for (int i = 0; p->mailboxes && p->mailboxes[i]; i++)
+		profile_add_mailbox(q, p->mailboxes[i]);
+	q->results = NULL;
+	q->n_results = 0;
+	for (int i = 0; i < p->n_results; i++)
+		profile_set_result(q, p->results[i].name, p->results[i].status, p->results[i].message,
+				   p->results[i].at);
+	q->raw = profile_raw_dup(p->raw);
+	return q;
+}
+
+const char *check_status_key(enum check_status s)
+{
+	switch (s) {
+	case CHECK_OK:
+		return "ok";
+	case CHECK_WARN:
+		return "warn";
+	case CHECK_FAIL:
+		return "fail";
+	default:
+		return "none";
+	}
+}
+
+enum check_status check_status_from_key(const char *s)
+{
+	if (!s)
+		return CHECK_NONE;
+	if (!strcmp(s, "ok"))
+		return CHECK_OK;
+	if (!strcmp(s, "warn"))
+		return CHECK_WARN;
+	if (!strcmp(s, "fail"))
+		return CHECK_FAIL;
+	return CHECK_NONE;
+}
+
+const struct verification *profile_result(const struct profile *p, const char *name)
+{
+	for (int i = 0; i < p->n_results; i++)
+		if (!strcmp(p->results[i].name, name))
+			return &p->results[i];
+	return NULL;
 }
 
 const char *profile_authority(const struct profile *p)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The model: one profile is everything the wizard asks, derives and verifies. No curses, no curl.
  * Strings are owned by the profile (heap, NULL = unset); profile_free() releases them and
  * cleanses the secret. */
@@ -81,6 +82,8 @@ struct profile {
 
 struct profile *profile_new(void);
 void profile_free(struct profile **p);
+/* A deep copy, secret and unknown keys included. */
+struct profile *profile_clone(const struct profile *p);
 /* Replaces *dst with a copy of src (NULL clears). Returns false on allocation failure. */
 bool profile_set_str(char **dst, const char *src);
 /* Secret setter that cleanses the old value. */
@@ -91,6 +94,11 @@ int profile_mailbox_count(const struct profile *p);
 void profile_set_result(struct profile *p, const char *name, enum check_status st, const char *msg,
 			time_t at);
 void profile_clear_results(struct profile *p);
+/* A recorded result by check id; "overall" is the whole verification. NULL when none. */
+const struct verification *profile_result(const struct profile *p, const char *name);
+#define PROFILE_OVERALL "overall"
+const char *check_status_key(enum check_status s); /* "ok", "warn", "fail", "none" */
+enum check_status check_status_from_key(const char *s);
 /* The effective values after defaults and overrides. */
 const char *profile_authority(const struct profile *p);
 const char *profile_scope(const struct profile *p);

@@ -1,32 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
 #include "report.h"
 #include "stepref.h"
+#include "xalloc.h"
 
-void report_add(struct report *r, enum rstatus st, const char *check, int step, enum o365_rc rc,
-		const char *fix, const char *fmt, ...)
+static const char *const kind_ids[RK_COUNT] = {
+	[RK_FIELD] = "fields",	      [RK_EXPIRY] = "expiry", [RK_TENANT] = "tenant",
+	[RK_TOKEN] = "token",	      [RK_CLAIMS] = "claims", [RK_ROLES] = "roles",
+	[RK_IMAP] = "imap",	      [RK_SMTP] = "smtp",     [RK_MAILBOXES] = "mailboxes",
+	[RK_SEND_TEST] = "send-test", [RK_DENIED] = "denied", [RK_TRANSCRIPT] = "transcript",
+};
+
+bool rkind_is_mail(enum rkind k)
+{
+	return k == RK_IMAP || k == RK_SMTP || k == RK_MAILBOXES || k == RK_SEND_TEST;
+}
+
+void report_add(struct report *r, enum rstatus st, enum rkind kind, const char *subject, int step,
+		enum o365_rc rc, const char *fix, const char *fmt, ...)
 {
 	struct report_line *l;
-	char text[2048];
+	char text[2048], check[300];
 	va_list ap;
 
-	l = realloc(r->lines, (size_t)(r->n + 1) * sizeof(*l));
-	if (!l)
-		return;
+	if ((unsigned)kind >= RK_COUNT)
+		kind = RK_FIELD;
+	if (kind == RK_FIELD && subject)
+		snprintf(check, sizeof(check), "%s", subject);
+	else if (subject)
+		snprintf(check, sizeof(check), "%s:%s", kind_ids[kind], subject);
+	else
+		snprintf(check, sizeof(check), "%s", kind_ids[kind]);
+
+	l = xrealloc(r->lines, (size_t)(r->n + 1) * sizeof(*l));
 	r->lines = l;
 	l = &r->lines[r->n++];
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
 	l->st = st;
-	l->check = strdup(check);
-	l->text = strdup(text);
-	l->fix = fix && *fix ? strdup(fix) : NULL;
+	l->kind = kind;
+	l->check = xstrdup(check);
+	l->text = xstrdup(text);
+	l->fix = fix && *fix ? xstrdup(fix) : NULL;
 	l->step = step;
 	l->rc = rc;
 }
@@ -59,6 +82,26 @@ const struct report_line *report_first_fail(const struct report *r)
 		if (r->lines[i].st == RS_FAIL)
 			return &r->lines[i];
 	return NULL;
+}
+
+enum check_status report_summary(const struct report *r, char *out, size_t n)
+{
+	const struct report_line *f = report_first_fail(r);
+
+	if (f && f->step >= 0) {
+		snprintf(out, n, _("failed at %s: step %d (%s)"), f->check, f->step, step_name(f->step));
+		return CHECK_FAIL;
+	}
+	if (f) {
+		snprintf(out, n, _("failed at %s"), f->check);
+		return CHECK_FAIL;
+	}
+	if (report_count(r, RS_WARN)) {
+		snprintf(out, n, "%s", _("passed with warnings"));
+		return CHECK_WARN;
+	}
+	snprintf(out, n, "%s", _("passed"));
+	return CHECK_OK;
 }
 
 const char *rstatus_label(enum rstatus st)

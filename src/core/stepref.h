@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Wizard step numbers and names as the catalogue and reports cite them ("go back to step N").
  * The step table in src/steps/ uses the same numbers. */
 #ifndef O365_STEPREF_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <ctype.h>
@@ -11,6 +12,7 @@
 #include "err.h"
 #include "i18n.h"
 #include "validate.h"
+#include "xalloc.h"
 
 static enum vres say(struct vmsg *m, enum vres r, const char *fmt, ...) O365_PRINTF(3, 4);
 
@@ -41,13 +43,13 @@ char *validate_trim(const char *s)
 	const char *e;
 
 	if (!s)
-		return strdup("");
+		return xstrdup("");
 	while (isspace((unsigned char)*s))
 		s++;
 	e = s + strlen(s);
 	while (e > s && isspace((unsigned char)e[-1]))
 		e--;
-	return strndup(s, (size_t)(e - s));
+	return xstrndup(s, (size_t)(e - s));
 }
 
 bool validate_is_guid(const char *s)

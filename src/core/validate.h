@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Field validation: pure functions. Each failure fills a translated message that says what to do. */
 #ifndef O365_VALIDATE_H
 #define O365_VALIDATE_H

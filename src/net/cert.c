@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Key pair and self-signed certificate for the certificate credential. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <curl/curl.h>
@@ -11,6 +12,7 @@
 #include <strings.h>
 
 #include "core/codec.h"
+#include "core/xalloc.h"
 #include "http.h"
 
 #define BODY_CAP (256 * 1024)
@@ -130,9 +132,7 @@ static size_t on_body(char *data, size_t size, size_t n, void *ud)
 		char *nb;
 		while (cap < s->len + add + 1)
 			cap *= 2;
-		nb = malloc(cap);
-		if (!nb)
-			return 0;
+		nb = xmalloc(cap);
 		if (s->buf) {
 			memcpy(nb, s->buf, s->len);
 			codec_cleanse(s->buf, s->len);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Bounded HTTPS requests: no redirects, a size cap, timeouts, retries with backoff. */
 #ifndef O365_HTTP_H
 #define O365_HTTP_H

@@ -1,28 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* IMAP and SMTP logins with XOAUTH2. The client can never fall back to PLAIN or LOGIN: the bearer
  * goes in CURLOPT_XOAUTH2_BEARER, the mechanism is pinned with AUTH=XOAUTH2, and CURLOPT_HTTPAUTH is
  * never set. */
 #include "config.h"
 
+#include <ctype.h>
 #include <curl/curl.h>
 #include <poll.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "core/codec.h"
 #include "core/i18n.h"
+#include "core/xalloc.h"
 #include "http.h"
 #include "mail.h"
+
+/* Where the dialogue is: set by our own commands, so each reply is judged where it belongs. */
+enum stage { ST_GREETING = 0, ST_CAPS, ST_TLS, ST_AUTH, ST_COMMAND, ST_LOGOUT };
 
 struct xfer {
 	struct mail_result *res;
 	char *buf;
 	size_t len, cap;
-	char first_error[512];
+	enum stage stage;
+	char command[16]; /* our last command's verb */
+	bool decided;	  /* the verdict is set: later replies only go into the transcript */
+	bool xoauth2_offered, logged_in;
 	char last_final[512];
 	char sasl_error[384]; /* decoded "+ <base64>" / "334 <base64>" after a refused XOAUTH2 */
 	bool auth_sent;
@@ -44,8 +54,7 @@ static void append(struct xfer *x, const char *prefix, const char *data, size_t 
 		char *nb;
 		while (cap < need)
 			cap *= 2;
-		if (!(nb = realloc(x->buf, cap)))
-			return;
+		nb = xrealloc(x->buf, cap);
 		x->buf = nb;
 		x->cap = cap;
 	}
@@ -57,6 +66,46 @@ static void append(struct xfer *x, const char *prefix, const char *data, size_t 
 	x->buf[x->len] = '\0';
 }
 
+/* Our command's verb moves the stage; a SASL continuation stays in AUTH. */
+static void note_command(struct xfer *x, const char *data, size_t k)
+{
+	char verb[16] = "";
+	const char *p = data;
+	size_t n;
+
+	if (x->stage == ST_AUTH && !x->logged_in && x->auth_sent && !x->decided) {
+		/* continuation lines (the token, or "*" / "" to cancel) */
+		if (x->res->proto == MP_SMTP || !memchr(data, ' ', k))
+			return;
+	}
+	if (x->res->proto == MP_IMAP) {
+		const char *sp = memchr(data, ' ', k);
+		if (!sp)
+			return;
+		p = sp + 1;
+	}
+	n = strcspn(p, " \r\n");
+	if (n > (size_t)(data + k - p))
+		n = (size_t)(data + k - p);
+	if (n >= sizeof(verb))
+		n = sizeof(verb) - 1;
+	for (size_t i = 0; i < n; i++)
+		verb[i] = (char)toupper((unsigned char)p[i]);
+	verb[n] = '\0';
+	snprintf(x->command, sizeof(x->command), "%s", verb);
+	if (!strcmp(verb, "CAPABILITY") || !strcmp(verb, "EHLO") || !strcmp(verb, "HELO"))
+		x->stage = x->logged_in ? ST_COMMAND : ST_CAPS;
+	else if (!strcmp(verb, "STARTTLS"))
+		x->stage = ST_TLS;
+	else if (!strcmp(verb, "AUTHENTICATE") || !strcmp(verb, "AUTH")) {
+		x->stage = ST_AUTH;
+		snprintf(x->command, sizeof(x->command), "AUTH");
+	} else if (!strcmp(verb, "LOGOUT") || !strcmp(verb, "QUIT"))
+		x->stage = ST_LOGOUT;
+	else
+		x->stage = ST_COMMAND;
+}
+
 /* Client lines that carry the token are cut after the mechanism name. */
 static void client_line(struct xfer *x, const char *data, size_t n)
 {
@@ -66,6 +115,7 @@ static void client_line(struct xfer *x, const char *data, size_t n)
 
 	while (k && (data[k - 1] == '\n' || data[k - 1] == '\r'))
 		k--;
+	note_command(x, data, k);
 	for (size_t i = 0; i + 12 <= k; i++) {
 		if (strncasecmp(data + i, "AUTHENTICATE", 12) == 0 ||
 		    (i == 0 && strncasecmp(data, "AUTH ", 5) == 0)) {
@@ -91,24 +141,63 @@ static void client_line(struct xfer *x, const char *data, size_t n)
 	append(x, "> ", data, k);
 }
 
+/* Records the verdict once, where the reply that decided it arrived. */
+static void decide(struct xfer *x, const char *line)
+{
+	struct mail_result *r = x->res;
+	bool before_login = x->stage <= ST_CAPS;
+
+	catalogue_mail_reply_parse(r->proto, line, &r->reply);
+	snprintf(r->reply.command, sizeof(r->reply.command), "%s", x->command);
+	r->reply.sasl_error = x->sasl_error[0] != '\0';
+	if (catalogue_mail_transient(r->proto, before_login, &r->reply))
+		r->verdict = MV_BUSY;
+	else if (before_login)
+		r->verdict = MV_GREETING;
+	else if (x->stage == ST_TLS)
+		r->verdict = MV_STARTTLS;
+	else if (x->stage == ST_AUTH)
+		r->verdict = MV_AUTH_REFUSED;
+	else
+		r->verdict = MV_COMMAND_REFUSED;
+	x->decided = true;
+}
+
+/* Capability lines: IMAP "* CAPABILITY ..." or "[CAPABILITY ...]", SMTP EHLO's "250-AUTH ...". */
+static void note_caps(struct xfer *x, const char *line)
+{
+	bool caps;
+
+	if (x->res->proto == MP_IMAP)
+		caps = !strncasecmp(line, "* CAPABILITY ", 13) || strstr(line, "[CAPABILITY ");
+	else
+		caps = x->stage == ST_CAPS && !strncmp(line, "250", 3);
+	if (!caps)
+		return;
+	if (x->res->proto == MP_IMAP ? strstr(line, "AUTH=XOAUTH2") != NULL
+				     : (!strncasecmp(line + 4, "AUTH", 4) && strstr(line, "XOAUTH2")))
+		x->xoauth2_offered = true;
+}
+
 static void server_line(struct xfer *x, const char *data, size_t n)
 {
 	size_t k = n;
 	char line[512];
-	bool final, error = false;
+	bool final, error = false, ok = false;
 
 	while (k && (data[k - 1] == '\n' || data[k - 1] == '\r'))
 		k--;
 	append(x, "< ", data, k);
 	snprintf(line, sizeof(line), "%.*s", (int)(k > 500 ? 500 : k), data);
+	note_caps(x, line);
 	/* A challenge with a payload after the token was sent is the server's error report (RFC 7628). */
-	if (x->auth_sent && !x->sasl_error[0] &&
+	if (x->auth_sent && !x->sasl_error[0] && x->stage == ST_AUTH &&
 	    ((line[0] == '+' && line[1] == ' ' && line[2]) || (!strncmp(line, "334 ", 4) && line[4]))) {
 		const char *b64 = line[0] == '+' ? line + 2 : line + 4;
 		size_t dn = 0;
 		unsigned char *dec = codec_b64_decode(b64, &dn);
 		if (dec) {
-			snprintf(x->sasl_error, sizeof(x->sasl_error), "XOAUTH2 refused: %.*s",
+			snprintf(x->sasl_error, sizeof(x->sasl_error), _("XOAUTH2 refused: %.*s"),
 				 (int)(dn > 300 ? 300 : dn), (const char *)dec);
 			for (char *c = x->sasl_error; *c; c++)
 				if ((unsigned char)*c < 0x20)
@@ -116,25 +205,27 @@ static void server_line(struct xfer *x, const char *data, size_t n)
 			free(dec);
 		}
 	}
+	if (x->stage == ST_LOGOUT)
+		return; /* the goodbye says nothing about the check */
 	if (x->res->proto == MP_SMTP) {
-		final = k >= 4 && line[3] == ' ';
+		final = k >= 3 && (k == 3 || line[3] == ' ');
 		error = final && line[0] >= '4' && line[0] <= '5';
-		if (final && !strncmp(line, "221", 3))
-			return; /* QUIT's goodbye says nothing about the check */
+		ok = final && line[0] == '2';
 	} else {
 		final = line[0] != '*' && line[0] != '+';
 		if (final) {
 			const char *sp = strchr(line, ' ');
-			error = sp && (!strncmp(sp + 1, "NO", 2) || !strncmp(sp + 1, "BAD", 3));
-			if (sp && strstr(sp, "LOGOUT"))
-				return;
-		} else if (strstr(line, "BYE") && !x->first_error[0] && !strstr(line, "Logging out")) {
+			error = sp && (!strncasecmp(sp + 1, "NO", 2) || !strncasecmp(sp + 1, "BAD", 3));
+			ok = sp && !strncasecmp(sp + 1, "OK", 2);
+		} else if (!strncasecmp(line, "* BYE", 5)) {
 			error = true; /* an untagged BYE before we asked for it */
 			final = true;
 		}
 	}
-	if (error && !x->first_error[0])
-		snprintf(x->first_error, sizeof(x->first_error), "%s", line);
+	if (error && !x->decided)
+		decide(x, line);
+	if (ok && x->stage == ST_AUTH)
+		x->logged_in = true;
 	if (final)
 		snprintf(x->last_final, sizeof(x->last_final), "%s", line);
 }
@@ -244,32 +335,47 @@ static CURL *make_easy(const struct mail_cfg *cfg, struct xfer *x, const char *t
 
 static void finish(struct xfer *x, CURL *c, CURLcode cc)
 {
+	struct mail_result *r = x->res;
 	double secs = 0;
+	const char *note = NULL;
 
 	curl_easy_getinfo(c, CURLINFO_TOTAL_TIME, &secs);
-	x->res->seconds = secs;
-	x->res->curl_code = (int)cc;
-	x->res->ok = cc == CURLE_OK;
-	snprintf(x->res->last_reply, sizeof(x->res->last_reply), "%s",
-		 x->first_error[0]		      ? x->first_error
+	r->seconds = secs;
+	r->curl_code = (int)cc;
+	r->ok = cc == CURLE_OK;
+	r->fault = NF_NONE;
+	if (r->ok) {
+		r->verdict = MV_OK;
+	} else if (cc == CURLE_USE_SSL_FAILED) {
+		r->verdict = MV_STARTTLS;
+		note = _("STARTTLS failed: the server did not start TLS");
+	} else if (x->decided) {
+		/* the verdict was set by the reply that refused */
+	} else if (x->sasl_error[0]) {
+		r->verdict = MV_AUTH_REFUSED;
+		r->reply.sasl_error = true;
+		snprintf(r->reply.command, sizeof(r->reply.command), "AUTH");
+	} else if (cc == CURLE_LOGIN_DENIED && !x->auth_sent && !x->xoauth2_offered) {
+		/* the capabilities had no XOAUTH2, and the mechanism is pinned */
+		r->verdict = MV_NO_XOAUTH2;
+		note = _("XOAUTH2 is not offered by the server");
+	} else if (cc == CURLE_LOGIN_DENIED || cc == CURLE_QUOTE_ERROR || cc == CURLE_REMOTE_ACCESS_DENIED) {
+		r->verdict = x->logged_in ? MV_COMMAND_REFUSED : MV_AUTH_REFUSED;
+	} else {
+		r->verdict = MV_TRANSPORT;
+		r->fault = http_fault_from_curl(cc);
+	}
+	snprintf(r->last_reply, sizeof(r->last_reply), "%s",
+		 x->decided			      ? r->reply.text
 		 : x->sasl_error[0] && cc != CURLE_OK ? x->sasl_error
 						      : x->last_final);
-	/* A refusal in the server's words, or a login/command error, is the server's verdict;
-	 * anything else is transport. */
-	if (cc == CURLE_OK || x->first_error[0] || x->sasl_error[0] || cc == CURLE_LOGIN_DENIED ||
-	    cc == CURLE_QUOTE_ERROR || cc == CURLE_REMOTE_ACCESS_DENIED || cc == CURLE_USE_SSL_FAILED)
-		x->res->fault = NF_NONE;
-	else
-		x->res->fault = http_fault_from_curl(cc);
-	if (!x->res->ok && !x->res->last_reply[0])
-		snprintf(x->res->last_reply, sizeof(x->res->last_reply), "(%s)", curl_easy_strerror(cc));
-	if (cc == CURLE_USE_SSL_FAILED)
-		append(x, "* ", "STARTTLS failed: the server did not start TLS", 45);
-	else if (cc == CURLE_LOGIN_DENIED && !x->first_error[0] && x->buf && !strstr(x->buf, "XOAUTH2"))
-		append(x, "* ", "XOAUTH2 is not offered by the server", 36);
+	if (!r->ok && !r->last_reply[0])
+		snprintf(r->last_reply, sizeof(r->last_reply), "(%s)", curl_easy_strerror(cc));
+	if (note)
+		append(x, "* ", note, strlen(note));
 	else if (x->sasl_error[0] && cc != CURLE_OK)
 		append(x, "* ", x->sasl_error, strlen(x->sasl_error));
-	x->res->transcript = x->buf;
+	r->transcript = x->buf;
 	x->buf = NULL;
 }
 
@@ -328,12 +434,12 @@ enum o365_rc net_mail_check(const struct mail_cfg *cfg, const char *token, const
 	while (mailboxes[count])
 		count++;
 	count *= (imap ? 1 : 0) + (smtp ? 1 : 0);
-	*out = res = calloc((size_t)count + 1, sizeof(*res));
+	*out = res = xcalloc((size_t)count + 1, sizeof(*res));
 	*n = 0;
-	xs = calloc((size_t)count + 1, sizeof(*xs));
-	handles = calloc((size_t)count + 1, sizeof(*handles));
+	xs = xcalloc((size_t)count + 1, sizeof(*xs));
+	handles = xcalloc((size_t)count + 1, sizeof(*handles));
 	m = curl_multi_init();
-	if (!res || !xs || !handles || !m) {
+	if (!m) {
 		free(xs);
 		free(handles);
 		curl_multi_cleanup(m);

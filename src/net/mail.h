@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Mailbox checks over IMAP and SMTP with XOAUTH2, run concurrently with one token. */
 #ifndef O365_MAIL_H
 #define O365_MAIL_H
@@ -19,9 +20,11 @@ struct mail_result {
 	enum mail_proto proto;
 	char mailbox[256];
 	bool ok;
+	enum mail_verdict verdict; /* set where the deciding fact arrived */
+	struct mail_reply reply;   /* the reply that decided a refusal, as codes */
 	int curl_code;
-	enum net_fault fault; /* transport fault, NF_NONE when the server answered */
-	char last_reply[512]; /* the server's last words */
+	enum net_fault fault; /* transport fault (MV_TRANSPORT), NF_NONE when the server answered */
+	char last_reply[512]; /* the server's last words, for people */
 	char *transcript;     /* redacted dialogue, heap */
 	double seconds;
 };

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Network interface: token endpoint and tenant discovery. libcurl and OpenSSL live below this
  * header only; callers see plain C types. */
 #ifndef O365_NET_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Client-credentials token requests (secret or certificate) and tenant discovery. */
 #include "config.h"
 
@@ -13,6 +14,7 @@
 
 #include "core/codec.h"
 #include "core/i18n.h"
+#include "core/xalloc.h"
 #include "http.h"
 
 #define ASSERTION_TYPE "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
@@ -38,7 +40,7 @@ static char *escape(const char *s)
 
 	if (!e)
 		return NULL;
-	out = strdup(e);
+	out = xstrdup(e);
 	codec_cleanse(e, strlen(e));
 	curl_free(e);
 	return out;
@@ -209,20 +211,21 @@ static char *make_assertion(const struct token_request *req, const char *aud, st
 	cJSON_AddNumberToObject(cl, "exp", (double)(now + 600));
 	if (!(h64 = b64url_json(hdr)) || !(c64 = b64url_json(cl)))
 		goto out;
-	if (!(input = malloc(strlen(h64) + strlen(c64) + 2)))
-		goto out;
+	input = xmalloc(strlen(h64) + strlen(c64) + 2);
 	sprintf(input, "%s.%s", h64, c64);
 	md = EVP_MD_CTX_new();
 	if (!md || EVP_DigestSignInit(md, NULL, EVP_sha256(), NULL, key) != 1 ||
 	    EVP_DigestSign(md, NULL, &siglen, (unsigned char *)input, strlen(input)) != 1 ||
-	    !(sig = malloc(siglen)) ||
+	    !(sig = xmalloc(siglen ? siglen : 1)) ||
 	    EVP_DigestSign(md, sig, &siglen, (unsigned char *)input, strlen(input)) != 1) {
 		snprintf(r->detail, sizeof(r->detail), "%s", _("signing the client assertion failed"));
 		goto out;
 	}
 	s64 = codec_b64url_encode(sig, siglen);
-	if (s64 && (out = malloc(strlen(input) + strlen(s64) + 2)))
+	if (s64) {
+		out = xmalloc(strlen(input) + strlen(s64) + 2);
 		sprintf(out, "%s.%s", input, s64);
+	}
 out:
 	cJSON_Delete(hdr);
 	cJSON_Delete(cl);
@@ -261,26 +264,22 @@ enum o365_rc net_token_fetch(const struct net_cfg *cfg, const struct token_reque
 		char *assertion = make_assertion(req, url, r);
 		if (!assertion)
 			goto local;
-		cred = malloc(strlen(assertion) + 128);
-		if (cred)
-			sprintf(cred, "client_assertion_type=%s&client_assertion=%s",
-				"urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer",
-				assertion);
+		cred = xmalloc(strlen(assertion) + 128);
+		sprintf(cred, "client_assertion_type=%s&client_assertion=%s",
+			"urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer", assertion);
 		codec_free_secret(&assertion);
 	} else {
 		char *sec = escape(req->secret ? req->secret : "");
 		if (!sec)
 			goto local;
-		cred = malloc(strlen(sec) + 32);
-		if (cred)
-			sprintf(cred, "client_secret=%s", sec);
+		cred = xmalloc(strlen(sec) + 32);
+		sprintf(cred, "client_secret=%s", sec);
 		codec_free_secret(&sec);
 	}
 	if (!cred)
 		goto local;
 	flen = strlen(cid) + strlen(scope) + strlen(cred) + 96;
-	if (!(form = malloc(flen)))
-		goto local;
+	form = xmalloc(flen);
 	snprintf(form, flen, "grant_type=client_credentials&client_id=%s&scope=%s&%s", cid, scope, cred);
 	f = http_request(cfg, url, form, &h, r);
 	rc = classify(f, &h, r, &json);
@@ -291,7 +290,7 @@ enum o365_rc net_token_fetch(const struct net_cfg *cfg, const struct token_reque
 			r->fault = NF_NO_TOKEN;
 			rc = O365_ENET;
 		} else {
-			out->access_token = strdup(at->valuestring);
+			out->access_token = xstrdup(at->valuestring);
 			codec_cleanse(at->valuestring, strlen(at->valuestring));
 			/* expires_in arrives as a number, or as a string from some proxies */
 			out->expires_in = cJSON_IsNumber(ei)   ? (long)ei->valuedouble

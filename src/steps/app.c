@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Step 1: the app registration's IDs, with a tenant pre-check before the secret is typed. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Step 5: the Exchange Online PowerShell with real values, written to a file or copied. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The re-run start screen: what an admin coming back wants, on an ncurses menu. */
 #include "config.h"
 
@@ -38,18 +39,10 @@ void home_enter(struct wizard *w)
 	current = days != INT_MIN && days <= 30 ? H_ROTATE : H_REVERIFY;
 }
 
-static const struct verification *overall(const struct profile *p)
-{
-	for (int i = 0; i < p->n_results; i++)
-		if (!strcmp(p->results[i].name, "overall"))
-			return &p->results[i];
-	return NULL;
-}
-
 void home_draw(struct wizard *w)
 {
 	int days = profile_days_left(w->p, time(NULL)), y = 3;
-	const struct verification *v = overall(w->p);
+	const struct verification *v = profile_result(w->p, PROFILE_OVERALL);
 	char line[600], when[32] = "";
 
 	snprintf(line, sizeof(line), _("Profile %s is set up for tenant %s (app %s)."), w->profile_name,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Step 7: IMAP and SMTP logins for every mailbox, with the propagation wait on offer. */
 #include "config.h"
 
@@ -36,8 +37,7 @@ static void draw(struct wizard *w, struct step_state *s, int y)
 		return;
 	for (int i = 0; i < w->last_mail.n; i++) {
 		const struct report_line *l = &w->last_mail.lines[i];
-		if (l->st == RS_FAIL || !strncmp(l->check, "imap:", 5) || !strncmp(l->check, "smtp:", 5) ||
-		    !strcmp(l->check, "mailboxes") || !strcmp(l->check, "send-test")) {
+		if (l->st == RS_FAIL || rkind_is_mail(l->kind)) {
 			view.lines = (struct report_line *)l;
 			view.n = 1;
 			y = draw_report(w, &view, y, w->rows - 3);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Step 6: the Extension Kit's Mail server fields, prefilled per cloud. */
 #include "config.h"
 

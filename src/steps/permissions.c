@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Step 3: the API permissions checklist. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Step 2: the client secret Value and its expiry, or a certificate. In rotation the new secret is
  * kept apart from the profile until it has been verified. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Step 0: cloud, modules, and who is needed. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The wizard's spine: one table of steps. Each step loads its fields from the profile on entry,
  * draws, handles the keys it knows (returning false for the rest, which the driver handles once),
  * and validates and commits when left. Adding a step is one file plus one line in steps.c. */

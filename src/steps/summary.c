@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Step 8: every value on one screen, the atomic save, the Extension Kit export, next steps. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Step 4: a real token, its claims, and the Enterprise Application Object ID. */
 #include "config.h"
 

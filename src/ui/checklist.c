@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Lists drawn with the ncurses menu library: the re-run start screen and checklists. The ticks of
  * a checklist live in the step's FK_CHECK fields, so Space and Up/Down go through the generic
  * field editor. */

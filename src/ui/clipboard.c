@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Copy through the terminal (OSC 52): works over SSH, no X needed. */
 #include "config.h"
 

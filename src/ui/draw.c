@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Drawing reads the model and never changes it. */
 #include "config.h"
 
@@ -178,8 +179,7 @@ int draw_report(struct wizard *w, const struct report *r, int y, int maxy)
 static bool routine(const struct report_line *l)
 {
 	return l->st == RS_INFO ||
-	       (l->st == RS_OK &&
-		(!strcmp(l->check, "fields") || !strcmp(l->check, "expiry") || !strcmp(l->check, "tenant")));
+	       (l->st == RS_OK && (l->kind == RK_FIELD || l->kind == RK_EXPIRY || l->kind == RK_TENANT));
 }
 
 int draw_report_brief(struct wizard *w, const struct report *r, int y, int maxy)

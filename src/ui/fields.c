@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The generic field editor: typing, clearing, choices, ticks and live validation. */
 #include "config.h"
 

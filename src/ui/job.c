@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Runs a verification on a clone of the profile in a thread, so the screen never freezes and
  * Esc can cancel. The driver merges the outcome back when it polls. */
 #include "config.h"
@@ -7,6 +8,7 @@
 
 #include "check/settings.h"
 #include "core/codec.h"
+#include "core/i18n.h"
 #include "core/store.h"
 #include "ui.h"
 
@@ -42,7 +44,7 @@ void job_start(struct wizard *w, enum job_kind kind)
 	verify_state_clear(&j->vstate);
 	j->work = profile_clone(w->p);
 	if (!j->work) {
-		status_set(w, true, "%s", "Out of memory.");
+		status_set(w, true, "%s", _("Out of memory."));
 		return;
 	}
 	if (w->pending_secret) {
@@ -62,7 +64,7 @@ void job_start(struct wizard *w, enum job_kind kind)
 	j->done = false;
 	snprintf(j->progress, sizeof(j->progress), "%s", "...");
 	if (pthread_create(&j->thread, NULL, run, j) != 0) {
-		status_set(w, true, "%s", "Cannot start the check.");
+		status_set(w, true, "%s", _("Cannot start the check."));
 		return;
 	}
 	j->running = true;

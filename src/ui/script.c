@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Script mode, in the manner of tig's: keys come from a file (O365_SCRIPT), one per line, and
  * ":save NAME" writes the screen as text. The driver asks for the next key only when no work is
  * running, so tests never sleep. */

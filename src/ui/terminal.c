@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Terminal set-up and restoration, signals included. */
 #include "config.h"
 
@@ -8,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/i18n.h"
+#include "core/xalloc.h"
 #include "ui.h"
 
 static SCREEN *screen;
@@ -39,6 +41,7 @@ void term_install_signals(void)
 		sigaction(sigs[i], &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	atexit(term_stop);
+	xalloc_set_die_hook(term_stop); /* the message must land on the real screen */
 }
 
 bool term_start(struct wizard *w)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The ncurses front-end: one driver, one action table, a few widgets, and a script mode that
  * reads keys from a file and dumps screens, so tests need no tty. */
 #ifndef O365_UI_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The driver: one loop that draws, reads a key, lets the step handle it, and does Back, Next,
  * Help, Quit, resize and background checks once for every step. */
 #include "config.h"
@@ -11,6 +12,7 @@
 #include "core/codec.h"
 #include "core/i18n.h"
 #include "core/store.h"
+#include "core/xalloc.h"
 #include "frontends.h"
 #include "steps/steps.h"
 #include "ui.h"
@@ -207,12 +209,10 @@ static enum o365_rc setup(struct wizard *w, const struct options *o)
 
 enum o365_rc wizard_run(const struct options *o)
 {
-	struct wizard *w = calloc(1, sizeof(*w));
+	struct wizard *w = xcalloc(1, sizeof(*w));
 	enum o365_rc rc;
 	bool existed;
 
-	if (!w)
-		return O365_EIO;
 	if ((rc = setup(w, o)) != O365_OK)
 		goto out;
 	existed = store_exists(w->path);

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """A delaying TCP proxy for loopback tests: a link with real latency in front of the stand-ins
 (this kernel has no netem).
 

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """A scripted IMAP and SMTP server that answers with Exchange Online's exact texts, which Dovecot
 and Postfix cannot produce. The mailbox's local part chooses the behaviour:
 
@@ -12,8 +13,10 @@ and Postfix cannot produce. The mailbox's local part chooses the behaviour:
                             anything else  235; a sender other than the login gets 554 5.2.252 SendAsDenied after DATA
   SMTP without STARTTLS     the third port never offers STARTTLS
   IMAP without XOAUTH2      the fourth port offers only AUTH=PLAIN (a server that is not Exchange)
+  busy                      the fifth (IMAP) and sixth (SMTP) ports turn every connection away:
+                            * BYE Connection queue full / 421 4.3.2 Service not available
 
-    exchange_lines.py STATE   prints "LISTENING IMAP SMTP NOTLS IMAP-NOXOAUTH2" ports once."""
+    exchange_lines.py STATE   prints "LISTENING IMAP SMTP NOTLS IMAP-NOXOAUTH2 IMAP-BUSY SMTP-BUSY" ports once."""
 import base64
 import os
 import socket
@@ -189,6 +192,14 @@ def smtp(sock, ctx, starttls):
             c.send(b"500 5.3.3 Unrecognized command\r\n")
 
 
+def imap_busy(sock):
+    sock.sendall(b"* BYE Connection queue full\r\n")
+
+
+def smtp_busy(sock):
+    sock.sendall(b"421 4.3.2 Service not available, closing transmission channel\r\n")
+
+
 def serve(lsock, handler):
     while True:
         s, _ = lsock.accept()
@@ -213,7 +224,7 @@ def main():
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     ctx.load_cert_chain(os.path.join(state, "pki", "server.pem"), os.path.join(state, "pki", "server.key"))
     socks = []
-    for _ in range(4):
+    for _ in range(6):
         s = socket.socket()
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         s.bind(("127.0.0.1", 0))
@@ -224,6 +235,9 @@ def main():
     threading.Thread(target=serve, args=(socks[2], lambda s: smtp(s, ctx, False)), daemon=True).start()
     threading.Thread(target=serve, args=(socks[3], lambda s: imap(ctx.wrap_socket(s, server_side=True), False)),
                      daemon=True).start()
+    threading.Thread(target=serve, args=(socks[4], lambda s: imap_busy(ctx.wrap_socket(s, server_side=True))),
+                     daemon=True).start()
+    threading.Thread(target=serve, args=(socks[5], smtp_busy), daemon=True).start()
     print("LISTENING " + " ".join(str(s.getsockname()[1]) for s in socks), flush=True)
     os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
     threading.Event().wait()

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Prints N free TCP ports on 127.0.0.1 (bound together, so they differ)."""
 import socket
 import sys

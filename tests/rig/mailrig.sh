@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # shellcheck shell=bash
 # Real Dovecot (IMAPS, LMTP, SASL for Postfix) and Postfix (STARTTLS + XOAUTH2 through Dovecot SASL,
 # and a relay into the mailboxes), configured under $STATE, on ephemeral loopback ports.

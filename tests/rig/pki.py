@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Test PKI for the loopback rig, written into STATE/pki:
 ca.pem (clients' --cacert), server.pem/.key (127.0.0.1, ::1, localhost), jwt.key/.pub.pem and
 jwt.kid (signs the stand-in's access tokens), jwt-wrong.key (bad-signature tokens),

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Runs the wizard on a real pseudo-terminal, waits for its first screen, then ends it (a signal, or
 keys), and reports whether the terminal's modes were restored.
 

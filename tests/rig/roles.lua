@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Second passdb, after passdb oauth2 has verified the JWT (signature, issuer, audience, expiry).
 -- Enforces the Exchange-style role per service and that the XOAUTH2 user= mailbox exists.
 -- Claims arrive as extra fields (pass_attrs); Dovecot joins JSON arrays with TABs.

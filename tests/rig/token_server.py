@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Loopback stand-in for the Microsoft identity platform: the v2.0 token endpoint (client
 credentials, secret or client_assertion) and OpenID discovery, answering like Microsoft does.
 

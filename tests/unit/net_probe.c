@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Drives the token client directly (the library, not the command line) for tests/net.sh:
  *   net_probe AUTHORITY CA TENANT CLIENT_ID SECRET|-cert:PEM:KEY [TIMEOUT_MS]
  *   net_probe gen DIR NAME      generate a key and certificate; prints their paths and thumbprint

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmocka with TAP output, so the automake harness counts every case. */
 #ifndef O365_TEST_TAP_H
 #define O365_TEST_TAP_H

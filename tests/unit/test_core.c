@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Catalogue, claims and report: the diagnosis logic without any network. */
 #include "config.h"
 
@@ -42,44 +43,108 @@ static void mail_replies(void **s)
 {
 	struct {
 		enum mail_proto p;
-		const char *t;
 		enum mail_verdict v;
+		const char *command;
+		const char *line;
+		enum mail_cause c;
 		int step;
 	} cases[] = {
-		{MP_IMAP, "< A002 NO AUTHENTICATE failed.\n", MV_AUTH_FAILED, STEP_EXCHANGE},
-		{MP_IMAP, "< A003 BAD User is authenticated but not connected.\n", MV_NOT_CONNECTED,
+		{MP_IMAP, MV_AUTH_REFUSED, "AUTH", "A002 NO AUTHENTICATE failed.", MC_AUTH_FAILED,
 		 STEP_EXCHANGE},
-		{MP_SMTP, "< 535 5.7.3 Authentication unsuccessful [X]\n", MV_SMTP_535_573, STEP_EXCHANGE},
-		{MP_SMTP,
-		 "< 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the "
-		 "Tenant.\n",
-		 MV_SMTP_AUTH_DISABLED, STEP_EXCHANGE},
-		{MP_SMTP, "< 535 5.7.139 Authentication unsuccessful, basic authentication is disabled.\n",
-		 MV_BASIC_DISABLED, STEP_MAILSERVER},
-		{MP_SMTP, "< 530 5.7.57 Client not authenticated to send mail.\n", MV_NOT_AUTHENTICATED,
+		{MP_IMAP, MV_COMMAND_REFUSED, "EXAMINE", "A003 BAD User is authenticated but not connected.",
+		 MC_NOT_CONNECTED, STEP_EXCHANGE},
+		{MP_SMTP, MV_AUTH_REFUSED, "AUTH", "535 5.7.3 Authentication unsuccessful [X]",
+		 MC_SMTP_535_573, STEP_EXCHANGE},
+		{MP_SMTP, MV_AUTH_REFUSED, "AUTH",
+		 "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the "
+		 "Tenant.",
+		 MC_SMTP_AUTH_DISABLED, STEP_EXCHANGE},
+		{MP_SMTP, MV_AUTH_REFUSED, "AUTH",
+		 "535 5.7.139 Authentication unsuccessful, basic authentication is disabled.",
+		 MC_BASIC_DISABLED, STEP_MAILSERVER},
+		{MP_SMTP, MV_COMMAND_REFUSED, "MAIL", "530 5.7.57 Client not authenticated to send mail.",
+		 MC_NOT_AUTHENTICATED, STEP_EXCHANGE},
+		{MP_SMTP, MV_COMMAND_REFUSED, "DATA", "430 4.2.0 STOREDRV; mailbox logon failure;",
+		 MC_STOREDRV, STEP_EXCHANGE},
+		{MP_SMTP, MV_COMMAND_REFUSED, "DATA", "554 5.2.252 SendAsDenied; a not allowed to send as b",
+		 MC_SENDAS_DENIED, STEP_EXCHANGE},
+		{MP_SMTP, MV_COMMAND_REFUSED, "RCPT",
+		 "553 5.7.1 <o@x>: Sender address rejected: not owned by user b@x", MC_SENDAS_DENIED,
 		 STEP_EXCHANGE},
-		{MP_SMTP, "< 430 4.2.0 STOREDRV; mailbox logon failure;\n", MV_STOREDRV, STEP_EXCHANGE},
-		{MP_SMTP, "< 554 5.2.252 SendAsDenied; a not allowed to send as b\n", MV_SENDAS_DENIED,
+		{MP_SMTP, MV_COMMAND_REFUSED, "MAIL", "553 5.7.1 <o@x>: not yours", MC_SENDAS_DENIED,
 		 STEP_EXCHANGE},
-		{MP_SMTP, "< 553 5.7.1 <o@x>: Sender address rejected: not owned by user b@x\n",
-		 MV_SENDAS_DENIED, STEP_EXCHANGE},
-		{MP_IMAP, "* XOAUTH2 refused: {\"status\":\"401\"}\n", MV_AUTH_FAILED, STEP_EXCHANGE},
-		{MP_SMTP, "* STARTTLS failed: the server did not start TLS\n", MV_STARTTLS, STEP_MAILSERVER},
-		{MP_IMAP, "< A002 NO [AUTHENTICATIONFAILED] Authentication failed.\n", MV_AUTH_FAILED,
+		{MP_SMTP, MV_STARTTLS, "STARTTLS", "454 4.7.0 TLS not available", MC_STARTTLS,
+		 STEP_MAILSERVER},
+		{MP_IMAP, MV_AUTH_REFUSED, "AUTH", "A002 NO [AUTHENTICATIONFAILED] Authentication failed.",
+		 MC_AUTH_FAILED, STEP_EXCHANGE},
+		{MP_IMAP, MV_NO_XOAUTH2, "", "", MC_NO_XOAUTH2, STEP_MAILSERVER},
+		{MP_IMAP, MV_GREETING, "CAPABILITY", "A001 BAD not now", MC_GREETING, STEP_MAILSERVER},
+		{MP_SMTP, MV_BUSY, "", "421 4.3.2 Service not available", MC_BUSY, -1},
+		{MP_SMTP, MV_COMMAND_REFUSED, "RCPT", "550 5.1.1 <x@y>: Recipient address rejected",
+		 MC_UNKNOWN_USER, STEP_MAILSERVER},
+		{MP_IMAP, MV_COMMAND_REFUSED, "EXAMINE", "A003 NO [NONEXISTENT] Mailbox doesn't exist: INBOX",
+		 MC_UNKNOWN_USER, STEP_MAILSERVER},
+		/* the words do not matter where a code decides */
+		{MP_SMTP, MV_AUTH_REFUSED, "AUTH", "535 5.7.3 .lufsseccusnu noitacitnehtuA", MC_SMTP_535_573,
+		 STEP_EXCHANGE},
+		{MP_IMAP, MV_COMMAND_REFUSED, "EXAMINE", "A003 BAD .detcennoc ton tub", MC_NOT_CONNECTED,
 		 STEP_EXCHANGE},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		enum mail_verdict v = catalogue_mail_classify(cases[i].p, cases[i].t);
-		if (v != cases[i].v)
-			fail_msg("case %zu: verdict %d, want %d", i, v, cases[i].v);
-		assert_int_equal(catalogue_mail(v, cases[i].p, true)->step, cases[i].step);
+		struct mail_reply rp = {0};
+		enum mail_cause c;
+		catalogue_mail_reply_parse(cases[i].p, cases[i].line, &rp);
+		snprintf(rp.command, sizeof(rp.command), "%s", cases[i].command);
+		c = catalogue_mail_cause(cases[i].p, cases[i].v, &rp);
+		if (c != cases[i].c)
+			fail_msg("case %zu: cause %d, want %d", i, c, cases[i].c);
+		assert_int_equal(catalogue_mail(c, cases[i].p, true)->step, cases[i].step);
+	}
+	/* an RFC 7628 error challenge is an AUTH refusal whatever follows */
+	{
+		struct mail_reply rp = {.sasl_error = true};
+		assert_int_equal(catalogue_mail_cause(MP_IMAP, MV_AUTH_REFUSED, &rp), MC_AUTH_FAILED);
+		assert_int_equal(catalogue_mail_cause(MP_SMTP, MV_AUTH_REFUSED, &rp), MC_AUTH_FAILED);
+	}
+	/* replies split into codes */
+	{
+		struct mail_reply rp = {0};
+		catalogue_mail_reply_parse(MP_SMTP, "535 5.7.139 Authentication unsuccessful", &rp);
+		assert_int_equal(rp.code, 535);
+		assert_string_equal(rp.status, "5.7.139");
+		catalogue_mail_reply_parse(MP_SMTP, "250-AUTH LOGIN", &rp);
+		assert_int_equal(rp.code, 250);
+		assert_string_equal(rp.status, "");
+		catalogue_mail_reply_parse(MP_IMAP, "A002 NO [AUTHENTICATIONFAILED] Authentication failed.",
+					   &rp);
+		assert_string_equal(rp.status, "NO");
+		assert_string_equal(rp.resp_code, "AUTHENTICATIONFAILED");
+		catalogue_mail_reply_parse(MP_IMAP, "* BYE Connection queue full", &rp);
+		assert_string_equal(rp.status, "BYE");
+	}
+	/* busy: transient replies, told apart from refusals */
+	{
+		struct mail_reply rp = {0};
+		catalogue_mail_reply_parse(MP_IMAP, "* BYE Connection queue full", &rp);
+		assert_true(catalogue_mail_transient(MP_IMAP, true, &rp));
+		assert_false(catalogue_mail_transient(MP_IMAP, false, &rp));
+		catalogue_mail_reply_parse(MP_SMTP, "421 4.3.2 Service not available", &rp);
+		assert_true(catalogue_mail_transient(MP_SMTP, false, &rp));
+		catalogue_mail_reply_parse(MP_SMTP, "451 4.7.0 Temporary server error", &rp);
+		assert_true(catalogue_mail_transient(MP_SMTP, true, &rp));
+		assert_false(catalogue_mail_transient(MP_SMTP, false, &rp));
+		catalogue_mail_reply_parse(MP_SMTP, "430 4.2.0 STOREDRV; mailbox logon failure", &rp);
+		assert_false(catalogue_mail_transient(MP_SMTP, false, &rp));
+		catalogue_mail_reply_parse(MP_IMAP, "A3 NO [UNAVAILABLE] try later", &rp);
+		assert_true(catalogue_mail_transient(MP_IMAP, false, &rp));
 	}
 	/* with the role missing, a refusal points at the permissions step */
-	assert_int_equal(catalogue_mail(MV_AUTH_FAILED, MP_IMAP, false)->step, STEP_PERMISSIONS);
-	assert_int_equal(catalogue_mail(MV_AUTH_FAILED, MP_IMAP, false)->rc, O365_EROLES);
-	assert_non_null(strstr(catalogue_mail(MV_SMTP_AUTH_DISABLED, MP_SMTP, true)->fix, "Set-CASMailbox"));
+	assert_int_equal(catalogue_mail(MC_AUTH_FAILED, MP_IMAP, false)->step, STEP_PERMISSIONS);
+	assert_int_equal(catalogue_mail(MC_AUTH_FAILED, MP_IMAP, false)->rc, O365_EROLES);
+	assert_non_null(strstr(catalogue_mail(MC_SMTP_AUTH_DISABLED, MP_SMTP, true)->fix, "Set-CASMailbox"));
 	assert_non_null(
-		strstr(catalogue_mail(MV_SENDAS_DENIED, MP_SMTP, true)->fix, "Add-RecipientPermission"));
+		strstr(catalogue_mail(MC_SENDAS_DENIED, MP_SMTP, true)->fix, "Add-RecipientPermission"));
+	assert_int_equal(catalogue_mail(MC_BUSY, MP_IMAP, true)->rc, O365_ENET);
 }
 
 static char *make_jwt(const char *payload)
@@ -139,12 +204,12 @@ static void claims_not_a_jwt(void **s)
 static void report_codes(void **s)
 {
 	struct report r = {0};
-	report_add(&r, RS_OK, "a", -1, O365_OK, NULL, "fine");
+	report_add(&r, RS_OK, RK_FIELD, "a", -1, O365_OK, NULL, "fine");
 	assert_int_equal(report_rc(&r), O365_OK);
-	report_add(&r, RS_WARN, "expiry", STEP_SECRET, O365_EEXPIRY, NULL, "soon");
+	report_add(&r, RS_WARN, RK_EXPIRY, NULL, STEP_SECRET, O365_EEXPIRY, NULL, "soon");
 	assert_int_equal(report_rc(&r), O365_EEXPIRY);
-	report_add(&r, RS_FAIL, "token", STEP_SECRET, O365_EAUTH, "fix it", "bad");
-	report_add(&r, RS_FAIL, "imap", STEP_EXCHANGE, O365_EMAILBOX, "fix", "bad");
+	report_add(&r, RS_FAIL, RK_TOKEN, NULL, STEP_SECRET, O365_EAUTH, "fix it", "bad");
+	report_add(&r, RS_FAIL, RK_IMAP, "b@x", STEP_EXCHANGE, O365_EMAILBOX, "fix", "bad");
 	assert_int_equal(report_rc(&r), O365_EAUTH); /* the first failure in check order */
 	assert_int_equal(report_count(&r, RS_FAIL), 2);
 	report_free(&r);

@@ -1,6 +1,8 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,11 +12,19 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "atomic.h"
 #include "store.h"
 #include "tap.h"
 
 static char dir[256];
 static char path[512];
+
+static const char *dirname_of_path(void)
+{
+	static char d[512];
+	snprintf(d, sizeof(d), "%s/cfg", dir);
+	return d;
+}
 
 static int setup(void **s)
 {
@@ -124,7 +134,7 @@ static void round_trip(void **s)
 	assert_int_equal((long)q->results[0].at, 1795780800L);
 	/* save the loaded copy again: identical bytes */
 	{
-		char *a = store_to_json(p), *b = store_to_json(q);
+		char *a = profile_to_json(p), *b = profile_to_json(q);
 		assert_string_equal(a, b);
 		free(a);
 		free(b);
@@ -189,12 +199,44 @@ static void refuses_open_permissions(void **s)
 	profile_free(&p);
 }
 
+/* A clone owns its own copies: changing or freeing the original leaves it whole. */
+static void clone_is_a_copy(void **s)
+{
+	struct o365_err e;
+	struct profile *p = NULL, *q;
+	char *a, *b;
+
+	assert_int_equal(
+		profile_from_json("{\"schema\": 1, \"future_key\": {\"x\": 1}, \"tenant\": \"t.example\","
+				  " \"client_secret\": \"S3cret~value\", \"mailboxes\": [\"a@x.test\"]}",
+				  "t", &p, &e),
+		O365_OK);
+	profile_set_result(p, "token", CHECK_OK, "fine", 1795780800);
+	q = profile_clone(p);
+	a = profile_to_json(p);
+	b = profile_to_json(q);
+	assert_string_equal(a, b);
+	assert_non_null(strstr(b, "future_key"));
+	assert_non_null(strstr(b, "S3cret~value"));
+	assert_true(q->tenant != p->tenant && q->mailboxes != p->mailboxes && q->results != p->results);
+	profile_set_str(&p->tenant, "changed.example");
+	profile_free(&p);
+	assert_string_equal(q->tenant, "t.example");
+	assert_string_equal(q->mailboxes[0], "a@x.test");
+	assert_string_equal(q->results[0].message, "fine");
+	free(a);
+	free(b);
+	profile_free(&q);
+}
+
 static void missing_file(void **s)
 {
 	struct o365_err e;
 	struct profile *q = NULL;
+	assert_false(store_exists("/nonexistent/x.json"));
 	assert_int_equal(store_load("/nonexistent/x.json", &q, &e), O365_ECONFIG);
-	assert_int_equal(e.step, -2);
+	assert_non_null(strstr(e.msg, "no such profile"));
+	assert_null(q);
 }
 
 static void malformed_messages(void **s)
@@ -202,28 +244,29 @@ static void malformed_messages(void **s)
 	struct o365_err e;
 	struct profile *q = NULL;
 
-	assert_int_equal(store_from_json("{\n  \"schema\": 1,\n  \"tenant\": \"x\"\n  \"client_id\": 3\n}",
-					 "f.json", &q, &e),
+	assert_int_equal(profile_from_json("{\n  \"schema\": 1,\n  \"tenant\": \"x\"\n  \"client_id\": 3\n}",
+					   "f.json", &q, &e),
 			 O365_ECONFIG);
 	assert_non_null(strstr(e.msg, "f.json:4:"));
 	assert_true(strlen(e.fix) > 0);
-	assert_int_equal(
-		store_from_json("{\"schema\":1,\n\"mail_server\":{\"smtp_port\":\"587\"}}", "f.json", &q, &e),
-		O365_ECONFIG);
+	assert_int_equal(profile_from_json("{\"schema\":1,\n\"mail_server\":{\"smtp_port\":\"587\"}}",
+					   "f.json", &q, &e),
+			 O365_ECONFIG);
 	assert_non_null(strstr(e.msg, "f.json:2:"));
 	assert_non_null(strstr(e.msg, "smtp_port"));
-	assert_int_equal(store_from_json("{\"schema\":1,\"mail_server\":{\"smtp_port\":70000}}", "f", &q, &e),
-			 O365_ECONFIG);
-	assert_int_equal(store_from_json("{\"schema\":1,\"cloud\":\"mars\"}", "f", &q, &e), O365_ECONFIG);
+	assert_int_equal(
+		profile_from_json("{\"schema\":1,\"mail_server\":{\"smtp_port\":70000}}", "f", &q, &e),
+		O365_ECONFIG);
+	assert_int_equal(profile_from_json("{\"schema\":1,\"cloud\":\"mars\"}", "f", &q, &e), O365_ECONFIG);
 	assert_non_null(strstr(e.msg, "cloud"));
-	assert_int_equal(store_from_json("{\"schema\":1,\"mailboxes\":\"a@b.c\"}", "f", &q, &e),
+	assert_int_equal(profile_from_json("{\"schema\":1,\"mailboxes\":\"a@b.c\"}", "f", &q, &e),
 			 O365_ECONFIG);
-	assert_int_equal(store_from_json("{\"tenant\":\"x\"}", "f", &q, &e), O365_ECONFIG);
+	assert_int_equal(profile_from_json("{\"tenant\":\"x\"}", "f", &q, &e), O365_ECONFIG);
 	assert_non_null(strstr(e.msg, "schema"));
-	assert_int_equal(store_from_json("{\"schema\":9}", "f", &q, &e), O365_ECONFIG);
+	assert_int_equal(profile_from_json("{\"schema\":9}", "f", &q, &e), O365_ECONFIG);
 	assert_non_null(strstr(e.msg, "newer"));
-	assert_int_equal(store_from_json("[1,2]", "f", &q, &e), O365_ECONFIG);
-	assert_int_equal(store_from_json("", "f", &q, &e), O365_ECONFIG);
+	assert_int_equal(profile_from_json("[1,2]", "f", &q, &e), O365_ECONFIG);
+	assert_int_equal(profile_from_json("", "f", &q, &e), O365_ECONFIG);
 	assert_null(q);
 }
 
@@ -269,11 +312,13 @@ static void backups_pruned(void **s)
 	profile_free(&p);
 }
 
-static int die_at;
-static void die_hook(int point)
+/* Dies before the n-th system call of a save, counting every write, fsync, link and rename. */
+static int die_at, calls;
+static int die_hook(enum atomic_step step)
 {
-	if (point == die_at)
+	if (++calls == die_at)
 		_exit(0);
+	return 0;
 }
 
 /* The file on disk is always exactly the old or the new version, never a mix. */
@@ -286,27 +331,39 @@ static void check_old_or_new(const char *old_text, const char *new_text)
 	free(text);
 }
 
+static int count_calls(enum atomic_step step)
+{
+	calls++;
+	return 0;
+}
+
 static void crash_points(void **s)
 {
 	struct o365_err e;
 	struct profile *a = sample("OLD-secret"), *b = sample("NEW-secret");
 	char *old_text, *new_text;
-	int points[] = {1, 2, 3, 4, 5, 6, 7, 100, 101, 102, 103, 104, 105};
+	int total;
 
 	profile_set_str(&b->app_name, "a much longer name so that the new file is larger than the old one");
 	assert_int_equal(store_save(path, b, &e), O365_OK);
 	new_text = read_file(path);
+	calls = 0;
+	atomic_set_fault_hook(count_calls);
 	assert_int_equal(store_save(path, a, &e), O365_OK);
+	atomic_set_fault_hook(NULL);
+	total = calls;
+	assert_true(total >= 7); /* mkdir, create, write, fsync, close, backup, rename, dirsync, ... */
 	old_text = read_file(path);
-	srand(12345);
-	for (int i = 0; i < 300; i++) {
+	/* every call of a save, in turn, is where the process dies */
+	for (int i = 0; i < 2 * (total + 1); i++) {
 		pid_t pid;
 		int status;
-		die_at = points[rand() % (int)(sizeof(points) / sizeof(points[0]))];
+		die_at = i / 2 + 1;
 		pid = fork();
 		if (pid == 0) {
 			struct o365_err ce;
-			store_set_fault_hook(die_hook);
+			calls = 0;
+			atomic_set_fault_hook(die_hook);
 			store_save(path, i % 2 ? a : b, &ce);
 			_exit(0);
 		}
@@ -315,6 +372,55 @@ static void crash_points(void **s)
 	}
 	free(old_text);
 	free(new_text);
+	profile_free(&a);
+	profile_free(&b);
+}
+
+/* A failing system call leaves the old file as it was and no temporary file behind. */
+static int fail_at, fail_errno;
+static int fail_hook(enum atomic_step step)
+{
+	return ++calls == fail_at ? fail_errno : 0;
+}
+
+static void failed_calls(void **s)
+{
+	struct o365_err e;
+	struct profile *a = sample("OLD-secret"), *b = sample("NEW-secret");
+	char *old_text;
+	int total;
+
+	assert_int_equal(store_save(path, a, &e), O365_OK);
+	old_text = read_file(path);
+	calls = 0;
+	atomic_set_fault_hook(count_calls);
+	assert_int_equal(store_save(path, a, &e), O365_OK);
+	total = calls;
+	for (int i = 1; i <= total; i++) {
+		DIR *dh;
+		struct dirent *d;
+		enum o365_rc rc;
+		calls = 0;
+		fail_at = i;
+		fail_errno = ENOSPC;
+		atomic_set_fault_hook(fail_hook);
+		rc = store_save(path, b, &e);
+		atomic_set_fault_hook(NULL);
+		{
+			char *text = read_file(path);
+			/* before the rename the old file stays; after it the new one is complete */
+			if (rc != O365_OK)
+				assert_string_equal(text, old_text);
+			free(text);
+		}
+		dh = opendir(dirname_of_path());
+		while ((d = readdir(dh)))
+			if (strstr(d->d_name, ".tmp-"))
+				fail_msg("temporary file %s left after a failure at call %d", d->d_name, i);
+		closedir(dh);
+		assert_int_equal(store_save(path, a, &e), O365_OK);
+	}
+	free(old_text);
 	profile_free(&a);
 	profile_free(&b);
 }
@@ -406,6 +512,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(backups_pruned, setup, teardown),
 		cmocka_unit_test_setup_teardown(crash_points, setup, teardown),
 		cmocka_unit_test_setup_teardown(random_kills, setup, teardown),
+		cmocka_unit_test_setup_teardown(failed_calls, setup, teardown),
+		cmocka_unit_test(clone_is_a_copy),
 		cmocka_unit_test(profile_paths),
 		cmocka_unit_test_setup_teardown(list_profiles, setup, teardown),
 	};

@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "atomic.h"
+#include "i18n.h"
+#include "paths.h"
+#include "xalloc.h"
+
+enum o365_rc store_dir(char *out, size_t n, struct o365_err *e)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+
+	if (xdg && xdg[0] == '/')
+		snprintf(out, n, "%s/o365-oauth-setup", xdg);
+	else if (home && home[0] == '/')
+		snprintf(out, n, "%s/.config/o365-oauth-setup", home);
+	else
+		return err_set(e, O365_ECONFIG, "%s",
+			       _("Neither XDG_CONFIG_HOME nor HOME is set; use --config FILE."));
+	return O365_OK;
+}
+
+bool store_name_ok(const char *name)
+{
+	if (!name || !*name || name[0] == '.' || strlen(name) > 64)
+		return false;
+	for (const char *p = name; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		      *p == '-' || *p == '_' || *p == '.'))
+			return false;
+	return true;
+}
+
+enum o365_rc store_path(const char *config, const char *name, char *out, size_t n, struct o365_err *e)
+{
+	char dir[4096];
+	enum o365_rc rc;
+
+	if (config) {
+		if (snprintf(out, n, "%s", config) >= (int)n)
+			return err_set(e, O365_EUSAGE, "%s", _("The --config path is too long."));
+		return O365_OK;
+	}
+	if (!name)
+		name = "default";
+	if (!store_name_ok(name))
+		return err_set(e, O365_EUSAGE,
+			       _("'%s' is not a profile name: use letters, digits, '.', '-' and '_'."), name);
+	if ((rc = store_dir(dir, sizeof(dir), e)) != O365_OK)
+		return rc;
+	snprintf(out, n, "%s/%s.json", dir, name);
+	return O365_OK;
+}
+
+bool store_exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0;
+}
+
+enum o365_rc store_ensure_dir(const char *dir, struct o365_err *e)
+{
+	return atomic_mkdirs(dir, e);
+}
+
+enum o365_rc state_dir(char *out, size_t n, struct o365_err *e)
+{
+	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+
+	if (xdg && xdg[0] == '/')
+		snprintf(out, n, "%s/o365-oauth-setup", xdg);
+	else if (home && home[0] == '/')
+		snprintf(out, n, "%s/.local/state/o365-oauth-setup", home);
+	else
+		return err_set(e, O365_EIO, "%s", _("Neither XDG_STATE_HOME nor HOME is set."));
+	return O365_OK;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int store_list(const char *dir, char ***names)
+{
+	DIR *dh = opendir(dir);
+	struct dirent *d;
+	size_t n = 0, cap = 0;
+	char **v = NULL;
+
+	*names = NULL;
+	if (!dh)
+		return 0;
+	while ((d = readdir(dh))) {
+		size_t len = strlen(d->d_name);
+		char **nv;
+		if (len <= 5 || strcmp(d->d_name + len - 5, ".json") != 0 || d->d_name[0] == '.')
+			continue;
+		if (n + 2 > cap) {
+			nv = xrealloc(v, (cap = cap ? cap * 2 : 8) * sizeof(*nv));
+			v = nv;
+		}
+		v[n] = xstrndup(d->d_name, len - 5);
+		v[++n] = NULL;
+	}
+	closedir(dh);
+	if (v)
+		qsort(v, n, sizeof(*v), cmp_str);
+	*names = v;
+	return (int)n;
+}
+
+void store_free_list(char ***names)
+{
+	if (!names || !*names)
+		return;
+	for (int i = 0; (*names)[i]; i++)
+		free((*names)[i]);
+	free(*names);
+	*names = NULL;
+}
