@@ -87,7 +87,7 @@ static void usage(FILE *f)
 	      f);
 	fputs(_("Modes:\n"
 		"  -C, --check              verify a saved profile without a screen\n"
-		"      --all                with --check: every saved profile at once, one line each\n"
+		"      --all                with --check: every saved profile at once\n"
 		"  -b, --batch FILE         create or update a profile from an answers file\n"
 		"      --rotate             replace the client secret once the new one works\n"
 		"      --export FORMAT      print the profile as extension-kit, json or env\n"

@@ -38,6 +38,27 @@ run env O365_MAIL_CONNECTIONS=2 "$BIN" --check --config "$TMP/queued.json" --tim
 expect "a login waiting its turn is not timed out by the wait" 0 "OK +smtp:mbx12@example.test"
 refute "no time-out reported" "did not answer in time|[Tt]imed out"
 
+# A busy server ("* BYE Connection queue full", "421 4.3.2") is asked again with a pause, and
+# reported as busy (exit 7) only when it stays busy; one that lets the second try in passes.
+lines_start
+SAVED_ENDPOINTS=$MAIL_ENDPOINTS
+MAIL_ENDPOINTS=", \"imap\": \"127.0.0.1:$LINES_IMAP_BUSY\", \"smtp\": \"127.0.0.1:$LINES_SMTP_BUSY\""
+answers "$TMP/busy.answers" "$APP" "$TENANT" true '"mailboxes": ["box@example.test"]'
+run_stdin "$SECRET" "$BIN" --batch "$TMP/busy.answers" --config "$TMP/busy.json" --secret-stdin --save-unverified
+run "$BIN" --check --config "$TMP/busy.json" --transcript "$TMP/busy.txt"
+expect "a server that stays busy: exit 7, asked three times" 7 "FAIL +imap:box@example.test .*busy" \
+	"FAIL +smtp:box@example.test .*421 4.3.2" "busy at each of 3 tries"
+[ "$(grep -c 'the server is busy: trying again' "$TMP/busy.txt")" = 4 ] &&
+	ok "the transcript shows each wait" || not_ok "the transcript shows each wait" "$(cat "$TMP/busy.txt")"
+MAIL_ENDPOINTS=", \"imap\": \"127.0.0.1:$LINES_IMAP_FLAKY\", \"smtp\": \"127.0.0.1:$LINES_SMTP_FLAKY\""
+answers "$TMP/flaky.answers" "$APP" "$TENANT" true '"mailboxes": ["box@example.test"]'
+run_stdin "$SECRET" "$BIN" --batch "$TMP/flaky.answers" --config "$TMP/flaky.json" --secret-stdin --save-unverified \
+	--token-only
+run "$BIN" --check --config "$TMP/flaky.json"
+expect "busy at the first try, in at the second: the check passes" 0 "OK +imap:box@example.test" \
+	"OK +smtp:box@example.test"
+MAIL_ENDPOINTS=$SAVED_ENDPOINTS
+
 # Every profile at once: a good one, a bigger one, one refused, one that cannot be read.
 export XDG_CONFIG_HOME=$TMP/cfg
 dir=$XDG_CONFIG_HOME/o365-oauth-setup

@@ -8,6 +8,7 @@
 #include <curl/curl.h>
 #include <poll.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,8 @@ struct xfer {
 	bool auth_sent;
 	int fd;	   /* the connection's socket while libcurl keeps it open, else -1 */
 	bool slot; /* holds one of the process's connection slots */
+	enum { X_WAITING = 0, X_ACTIVE, X_DONE } state;
+	long long due_ms; /* X_WAITING: not before this (monotonic) */
 	/* for the test message */
 	const char *msg;
 	size_t msg_len, msg_off;
@@ -420,10 +423,51 @@ static void slot_give(struct xfer *x)
 	x->slot = false;
 }
 
+/* A server that says "busy, come back later" is asked again, up to this many logins in all, after
+ * about 1 s and then 2 s (with jitter, so a hundred refused logins do not return in step). */
+#define BUSY_ATTEMPTS 3
+
+static long long now_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* Takes the finished login back for another try: its dialogue so far stays in the transcript. */
+static void retry_later(struct xfer *x)
+{
+	struct mail_result *r = x->res;
+	char note[96];
+	long wait = 1000L << (r->attempts - 1);
+
+	unsigned spread = (unsigned)((uintptr_t)x * 2654435761u) ^ (unsigned)now_ms();
+
+	wait += (long)(spread % (unsigned)(wait / 2 + 1)) - wait / 4;
+	x->buf = r->transcript;
+	r->transcript = NULL;
+	x->len = x->buf ? strlen(x->buf) : 0;
+	x->cap = x->buf ? x->len + 1 : 0;
+	snprintf(note, sizeof(note), "the server is busy: trying again in %.1f s", (double)wait / 1000);
+	append(x, "* ", note, strlen(note));
+	x->stage = ST_GREETING;
+	x->command[0] = x->last_final[0] = x->sasl_error[0] = '\0';
+	x->decided = x->xoauth2_offered = x->logged_in = x->auth_sent = false;
+	r->ok = false;
+	r->verdict = MV_OK;
+	memset(&r->reply, 0, sizeof(r->reply));
+	r->curl_code = 0;
+	r->fault = NF_NONE;
+	r->last_reply[0] = '\0';
+	x->state = X_WAITING;
+	x->due_ms = now_ms() + wait;
+}
+
 enum o365_rc net_mail_check(const struct mail_cfg *cfg, const char *token, const char *const *mailboxes,
 			    bool imap, bool smtp, struct mail_result **out, int *n)
 {
-	int count = 0, running = 0, k = 0, next = 0;
+	int count = 0, running = 0, k = 0, waiting;
 	CURLM *m;
 	struct xfer *xs;
 	CURL **handles;
@@ -453,29 +497,49 @@ enum o365_rc net_mail_check(const struct mail_cfg *cfg, const char *token, const
 			snprintf(res[k].mailbox, sizeof(res[k].mailbox), "%s", mailboxes[i]);
 			xs[k].res = &res[k];
 			xs[k].fd = -1;
+			xs[k].state = X_WAITING;
 			k++;
 		}
 	}
 	*n = k;
 	for (;;) {
 		CURLMsg *msg;
-		int left;
+		int left, i;
+		long long now = now_ms(), next_due = -1;
 		/* A transfer is handed to libcurl only when a connection slot is free: its time-outs
 		 * start when its connection does, never while it waits its turn. */
-		while (next < k && slot_take(&xs[next])) {
-			struct xfer *x = &xs[next];
-			handles[next] = make_easy(cfg, x, token, res[next].mailbox);
-			if (handles[next] && res[next].proto == MP_SMTP) {
-				/* EHLO, STARTTLS, AUTH, then NOOP: nothing is sent. */
-				curl_easy_setopt(handles[next], CURLOPT_NOBODY, 1L);
-				curl_easy_setopt(handles[next], CURLOPT_CUSTOMREQUEST, "NOOP");
+		waiting = 0;
+		for (i = 0; i < k; i++) {
+			struct xfer *x = &xs[i];
+			if (x->state != X_WAITING)
+				continue;
+			waiting++;
+			if (x->due_ms > now) {
+				if (next_due < 0 || x->due_ms < next_due)
+					next_due = x->due_ms;
+				continue;
 			}
-			if (!handles[next] || curl_multi_add_handle(m, handles[next]) != CURLM_OK) {
-				snprintf(res[next].last_reply, sizeof(res[next].last_reply), "%s",
+			if (!slot_take(x))
+				continue;
+			if (handles[i]) {
+				curl_multi_remove_handle(m, handles[i]);
+				curl_easy_cleanup(handles[i]);
+			}
+			handles[i] = make_easy(cfg, x, token, res[i].mailbox);
+			if (handles[i] && res[i].proto == MP_SMTP) {
+				/* EHLO, STARTTLS, AUTH, then NOOP: nothing is sent. */
+				curl_easy_setopt(handles[i], CURLOPT_NOBODY, 1L);
+				curl_easy_setopt(handles[i], CURLOPT_CUSTOMREQUEST, "NOOP");
+			}
+			res[i].attempts++;
+			x->state = X_ACTIVE;
+			waiting--;
+			if (!handles[i] || curl_multi_add_handle(m, handles[i]) != CURLM_OK) {
+				snprintf(res[i].last_reply, sizeof(res[i].last_reply), "%s",
 					 "(out of memory)");
+				x->state = X_DONE;
 				slot_give(x);
 			}
-			next++;
 		}
 		curl_multi_perform(m, &running);
 		while ((msg = curl_multi_info_read(m, &left))) {
@@ -487,17 +551,30 @@ enum o365_rc net_mail_check(const struct mail_cfg *cfg, const char *token, const
 			if (x->fd >= 0)
 				shutdown(x->fd, SHUT_RDWR); /* no goodbye: see on_open_socket */
 			slot_give(x);
+			x->state = X_DONE;
+			if (x->res->verdict == MV_BUSY && x->res->attempts < BUSY_ATTEMPTS &&
+			    !(cfg->net.cancel && *cfg->net.cancel)) {
+				retry_later(x);
+				waiting++;
+			}
 		}
 		if (cfg->net.cancel && *cfg->net.cancel) {
 			rc = O365_ECANCEL;
 			break;
 		}
-		if (!running && next >= k)
+		if (!running && !waiting)
 			break;
-		if (running)
-			curl_multi_poll(m, NULL, 0, 200, NULL);
+		if (next_due >= 0)
+			now = next_due > now_ms() ? next_due - now_ms()
+						  : 0; /* until a busy server's wait ends */
 		else
-			poll(NULL, 0, 20); /* every slot is taken by other profiles' checks */
+			now = running ? 200 : 20; /* 20: every slot is taken by other profiles' checks */
+		if (now > 200)
+			now = 200;
+		if (running)
+			curl_multi_poll(m, NULL, 0, (int)now, NULL);
+		else
+			poll(NULL, 0, (int)now);
 	}
 	for (int i = 0; i < k; i++) {
 		if (xs[i].fd >= 0)
