@@ -313,8 +313,14 @@ enum net_fault http_request(const struct net_cfg *cfg, const char *url, const ch
 			f = NF_OVERSIZED;
 		} else if (cc != CURLE_OK) {
 			f = http_fault_from_curl(cc);
-			snprintf(r->detail, sizeof(r->detail), "%s",
-				 errbuf[0] ? errbuf : curl_easy_strerror(cc));
+			if (cc ==
+			    CURLE_SSL_CACERT_BADFILE) /* from on_ssl_ctx, which has no words of its own */
+				snprintf(r->detail, sizeof(r->detail),
+					 "(no CA certificates could be read from %s)",
+					 cfg->cacert && *cfg->cacert ? cfg->cacert : "the system store");
+			else
+				snprintf(r->detail, sizeof(r->detail), "%s",
+					 errbuf[0] ? errbuf : curl_easy_strerror(cc));
 		} else {
 			f = NF_NONE;
 		}

@@ -116,8 +116,11 @@ service imap-login {
   process_min_avail = 2
   client_limit = 1000
 }
+# Mail processes are reused and a few wait ready: a fork and exec per login is the server's cost.
 service imap {
   process_limit = 1000
+  service_count = 1000
+  process_min_avail = 16
 }
 service auth {
   client_limit = 4000
