@@ -441,7 +441,6 @@ static void retry_later(struct xfer *x)
 	struct mail_result *r = x->res;
 	char note[96];
 	long wait = 1000L << (r->attempts - 1);
-
 	unsigned spread = (unsigned)((uintptr_t)x * 2654435761u) ^ (unsigned)now_ms();
 
 	wait += (long)(spread % (unsigned)(wait / 2 + 1)) - wait / 4;
@@ -467,7 +466,7 @@ static void retry_later(struct xfer *x)
 enum o365_rc net_mail_check(const struct mail_cfg *cfg, const char *token, const char *const *mailboxes,
 			    bool imap, bool smtp, struct mail_result **out, int *n)
 {
-	int count = 0, running = 0, k = 0, waiting;
+	int count = 0, running = 0, k = 0, waiting, wait_ms;
 	CURLM *m;
 	struct xfer *xs;
 	CURL **handles;
@@ -564,17 +563,17 @@ enum o365_rc net_mail_check(const struct mail_cfg *cfg, const char *token, const
 		}
 		if (!running && !waiting)
 			break;
-		if (next_due >= 0)
-			now = next_due > now_ms() ? next_due - now_ms()
-						  : 0; /* until a busy server's wait ends */
-		else
-			now = running ? 200 : 20; /* 20: every slot is taken by other profiles' checks */
-		if (now > 200)
-			now = 200;
+		/* Sleep until there is news, a busy server's wait ends, or (20 ms) a slot may be free
+		 * that other profiles' checks held. */
+		wait_ms = running ? 200 : 20;
+		if (next_due >= 0) {
+			long long left = next_due - now_ms();
+			wait_ms = left < 0 ? 0 : left < 200 ? (int)left : 200;
+		}
 		if (running)
-			curl_multi_poll(m, NULL, 0, (int)now, NULL);
+			curl_multi_poll(m, NULL, 0, wait_ms, NULL);
 		else
-			poll(NULL, 0, (int)now);
+			poll(NULL, 0, wait_ms);
 	}
 	for (int i = 0; i < k; i++) {
 		if (xs[i].fd >= 0)
