@@ -12,7 +12,7 @@ mode=${1:-run}
 BUILD_PKGS="build-essential autoconf automake autopoint libtool gettext pkg-config
   libncurses-dev libcurl4-openssl-dev libcjson-dev libssl-dev"
 TEST_PKGS="libcmocka-dev clang libclang-rt-14-dev clang-format mandoc python3 python3-cryptography locales
-  ca-certificates curl dialog time
+  debhelper lintian bash-completion ca-certificates curl dialog time
   dovecot-core dovecot-imapd dovecot-lmtpd dovecot-auth-lua postfix"
 
 need_pkgs() {

@@ -9,7 +9,6 @@
 #include "core/err.h"
 #include "options.h"
 
-enum o365_rc frontend_run(const struct options *o, int *status);
 enum o365_rc batch_check(const struct options *o, int *status);
 enum o365_rc batch_check_all(const struct options *o, int *status);
 enum o365_rc batch_apply(const struct options *o);

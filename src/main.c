@@ -350,6 +350,28 @@ static void harden(void)
 	umask(077);
 }
 
+/* One front-end per mode; *status is set only by modes with their own exit statuses (Nagios). */
+static enum o365_rc dispatch(const struct options *o, int *status)
+{
+	*status = 0;
+	switch (o->mode) {
+	case MODE_CHECK:
+		return o->all ? batch_check_all(o, status) : batch_check(o, status);
+	case MODE_BATCH:
+		return batch_apply(o);
+	case MODE_ROTATE:
+		return batch_rotate(o);
+	case MODE_EXPORT:
+		return batch_export(o);
+	case MODE_POWERSHELL:
+		return batch_powershell(o);
+	case MODE_LIST:
+		return batch_list(o);
+	default:
+		return wizard_run(o);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	struct options opts;
@@ -381,7 +403,7 @@ int main(int argc, char **argv)
 	default:
 		break;
 	}
-	rc = frontend_run(&opts, &st);
+	rc = dispatch(&opts, &st);
 	/* Nagios plugins speak their own exit codes. */
 	if (opts.nagios)
 		return st;

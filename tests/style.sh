@@ -17,4 +17,21 @@ layer "net includes no screen or front-end" src/net 'curses|"(ui|steps|check|bat
 layer "check includes no screen or front-end" src/check 'curses|"(ui|steps|batch)/'
 layer "screens and front-ends never touch libcurl or OpenSSL" src/ui 'curl/|openssl/|"batch/'
 layer "steps never touch libcurl or OpenSSL" src/steps 'curl/|openssl/|"batch/'
+# HACKING.md's table names every source file, and names no file that is gone.
+table=$(grep -o '^| `[^|]*' HACKING.md | grep -o '`[^`]*`' | tr -d '`' | sed -E 's/^(.*)\[ch\]$/\1c\n\1h/')
+missing="" gone=""
+for f in $(cd src && find . -name '*.[ch]' | sed 's|^\./||' | sort); do
+	hit=""
+	for t in $table; do
+		# shellcheck disable=SC2053
+		[[ $f == $t ]] && hit=1 && break
+	done
+	[ -n "$hit" ] || missing="$missing $f"
+done
+for t in $table; do
+	case $t in *'*'*) continue ;; esac
+	[ -e "src/$t" ] || gone="$gone $t"
+done
+if [ -z "$missing$gone" ]; then ok "HACKING.md's table matches the source files"; else
+	not_ok "HACKING.md's table matches the source files" "not in the table:$missing" "in the table, not in src/:$gone"; fi
 done_testing

@@ -163,7 +163,7 @@ fail:
 out:
 	codec_free_secret(&secret);
 	verify_state_clear(&st);
-	report_free(&r);
+	report_clear(&r);
 	profile_free(&p);
 	return rc;
 }

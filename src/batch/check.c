@@ -153,7 +153,7 @@ enum o365_rc batch_check(const struct options *o, int *status)
 	else
 		batch_print_report(o, &r);
 	verify_state_clear(&st);
-	report_free(&r);
+	report_clear(&r);
 	profile_free(&l.p);
 	return rc;
 }

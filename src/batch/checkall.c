@@ -269,7 +269,7 @@ enum o365_rc batch_check_all(const struct options *o, int *status)
 	}
 	for (int i = 0; i < n; i++) {
 		verify_state_clear(&pl.items[i].st);
-		report_free(&pl.items[i].r);
+		report_clear(&pl.items[i].r);
 		profile_free(&pl.items[i].p);
 		free(lines[i]);
 	}

@@ -86,7 +86,7 @@ out:
 	codec_free_secret(&secret);
 	codec_free_secret(&clean);
 	verify_state_clear(&st);
-	report_free(&r);
+	report_clear(&r);
 	profile_free(&next);
 	profile_free(&l.p);
 	return rc;

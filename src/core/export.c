@@ -29,7 +29,7 @@ enum field_id {
 	F_COUNT
 };
 
-struct field {
+struct export_field {
 	const char *label;
 	const char *json;
 	const char *env;
@@ -38,7 +38,7 @@ struct field {
 	bool boolean;
 };
 
-static const struct field fields[F_COUNT] = {
+static const struct export_field fields[F_COUNT] = {
 	[F_AUTH] = {.label = N_("Authentication type"),
 		    .json = "authenticationType",
 		    .env = "O365_AUTHENTICATION_TYPE"},

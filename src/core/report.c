@@ -139,7 +139,7 @@ void report_print(FILE *f, const struct report *r, bool color, bool quiet)
 	}
 }
 
-void report_free(struct report *r)
+void report_clear(struct report *r)
 {
 	for (int i = 0; i < r->n; i++) {
 		free(r->lines[i].check);

@@ -57,7 +57,8 @@ const struct report_line *report_first_fail(const struct report *r);
  * and its status. */
 enum check_status report_summary(const struct report *r, char *out, size_t n);
 void report_print(FILE *f, const struct report *r, bool color, bool quiet);
-void report_free(struct report *r);
+/* Frees the lines and empties the report; the struct itself stays usable. */
+void report_clear(struct report *r);
 const char *rstatus_label(enum rstatus st);
 
 #endif

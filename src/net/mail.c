@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "core/codec.h"
+#include "core/crypto.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "http.h"
@@ -567,8 +568,8 @@ enum o365_rc net_mail_check(const struct mail_cfg *cfg, const char *token, const
 		 * that other profiles' checks held. */
 		wait_ms = running ? 200 : 20;
 		if (next_due >= 0) {
-			long long left = next_due - now_ms();
-			wait_ms = left < 0 ? 0 : left < 200 ? (int)left : 200;
+			long long until = next_due - now_ms();
+			wait_ms = until < 0 ? 0 : until < 200 ? (int)until : 200;
 		}
 		if (running)
 			curl_multi_poll(m, NULL, 0, wait_ms, NULL);
@@ -615,7 +616,7 @@ enum o365_rc net_mail_send_test(const struct mail_cfg *cfg, const char *token, c
 	net_global_init();
 	gmtime_r(&now, &tm);
 	strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S +0000", &tm);
-	codec_guid(guid);
+	crypto_guid(guid);
 	snprintf(msg, sizeof(msg),
 		 "From: <%s>\r\nTo: <%s>\r\nSubject: o365-oauth-setup test message\r\nDate: %s\r\n"
 		 "Message-ID: <%s@o365-oauth-setup.invalid>\r\nMIME-Version: 1.0\r\n"

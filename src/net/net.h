@@ -67,11 +67,4 @@ bool token_usable(const struct token *t, time_t now);
 enum o365_rc net_discover(const struct net_cfg *cfg, const char *authority, const char *tenant,
 			  struct discovery *out, struct net_result *r);
 
-/* Certificate credential: RSA 2048 key (0600) and a self-signed certificate, as PEM, plus the DER
- * .cer to upload. Paths are written into the out buffers. */
-enum o365_rc net_cert_generate(const char *dir, const char *name, int days, char *cert_pem, size_t cn,
-			       char *key_pem, size_t kn, char *cer_der, size_t dn, struct o365_err *e);
-/* Hex SHA-1 thumbprint as the portal shows it (upper case), for a PEM certificate. */
-enum o365_rc net_cert_thumbprint(const char *cert_pem, char out[41], struct o365_err *e);
-
 #endif

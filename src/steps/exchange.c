@@ -68,7 +68,7 @@ static void enter(struct wizard *w, struct step_state *s)
 				 w->p->mailboxes[i]);
 		field_set(&s->f[F_BOXES], boxes[0] ? boxes : w->p->username);
 	}
-	s->f[F_SENDAS].hidden = !(w->p->sender && w->p->username && strcasecmp(w->p->sender, w->p->username));
+	s->f[F_SENDAS].hidden = !profile_sender_differs(w->p);
 }
 
 static void draw(struct wizard *w, struct step_state *s, int y)

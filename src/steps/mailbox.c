@@ -26,7 +26,7 @@ static void draw(struct wizard *w, struct step_state *s, int y)
 		w, _("Each mailbox logs in over SMTP (and IMAP for delivery notifications) with XOAUTH2, "
 		     "then opens the mailbox; nothing is sent. F5 checks again; F7 waits for Exchange, "
 		     "which can take 30-60 minutes after the PowerShell."));
-	if (w->p->sender && w->p->username && strcasecmp(w->p->sender, w->p->username)) {
+	if (profile_sender_differs(w->p)) {
 		y = draw_text(w, y, 2, w->cols - 4,
 			      _("The sender differs from the username: only a real message proves the SendAs "
 				"permission. F9 sends one, after asking."),

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/cert.h"
 #include "core/codec.h"
 #include "core/i18n.h"
 #include "core/store.h"
@@ -118,9 +119,9 @@ static void generate(struct wizard *w, struct step_state *s)
 
 	err_clear(&e);
 	if (store_dir(dir, sizeof(dir), &e) != O365_OK || store_ensure_dir(dir, &e) != O365_OK ||
-	    net_cert_generate(dir, w->profile_name, 730, cert, sizeof(cert), key, sizeof(key), cer,
-			      sizeof(cer), &e) != O365_OK ||
-	    net_cert_thumbprint(cert, thumb, &e) != O365_OK) {
+	    cert_generate(dir, w->profile_name, 730, cert, sizeof(cert), key, sizeof(key), cer, sizeof(cer),
+			  &e) != O365_OK ||
+	    cert_thumbprint(cert, thumb, &e) != O365_OK) {
 		status_set(w, true, "%s", e.msg);
 		return;
 	}

@@ -7,8 +7,7 @@
 #include "core/i18n.h"
 #include "steps.h"
 
-static const char *const clouds[] = {N_("Global (Microsoft 365)"), N_("US Government (GCC High / DoD)"),
-				     N_("China (21Vianet)")};
+static const char *clouds[CLOUD_COUNT]; /* labels from the one cloud table */
 
 enum { F_CLOUD, F_NOTIF, F_DELIVERY, F_REPORTING };
 
@@ -16,7 +15,7 @@ static enum vres check_cloud(struct wizard *w, struct field *f, struct vmsg *m)
 {
 	m->res = V_OK;
 	m->text[0] = '\0';
-	if (f->choice != CLOUD_GLOBAL) {
+	if (!cloud_get((enum cloud)f->choice)->confirmed) {
 		m->res = V_WARN;
 		snprintf(m->text, sizeof(m->text), "%s",
 			 _("Scope and hosts for this cloud come from third-party sources; the checks will "
@@ -30,10 +29,12 @@ static void enter(struct wizard *w, struct step_state *s)
 	if (s->loaded)
 		return;
 	s->n = 4;
+	for (int i = 0; i < CLOUD_COUNT; i++)
+		clouds[i] = cloud_get((enum cloud)i)->label;
 	s->f[F_CLOUD] = (struct field){.label = N_("Cloud"),
 				       .kind = FK_CHOICE,
 				       .choices = clouds,
-				       .nchoices = 3,
+				       .nchoices = CLOUD_COUNT,
 				       .choice = (int)w->p->cloud,
 				       .check = check_cloud};
 	s->f[F_NOTIF] = (struct field){

@@ -49,12 +49,8 @@ static void draw(struct wizard *w, struct step_state *s, int y)
 	struct profile *p = w->p;
 	const char *sec = w->mode == WMODE_ROTATE ? w->pending_secret : p->secret;
 	char masked[64] = "", port[16], boxes[256] = "", next[600];
-	size_t n = sec ? strlen(sec) : 0;
 
-	for (size_t i = 0; sec && i < (n > 12 ? 12 : n); i++)
-		strcat(masked, "*");
-	if (sec && reveal && n > 8)
-		strcat(masked, sec + n - 4);
+	codec_mask_secret(sec, reveal, "*", masked, sizeof(masked));
 	snprintf(port, sizeof(port), "%d", p->smtp_port);
 	for (int i = 0; p->mailboxes && p->mailboxes[i]; i++)
 		snprintf(boxes + strlen(boxes), sizeof(boxes) - strlen(boxes), "%s%s", i ? ", " : "",

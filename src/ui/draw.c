@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/codec.h"
 #include "core/i18n.h"
 #include "core/stepref.h"
 #include "steps/steps.h"
@@ -80,16 +81,7 @@ int draw_text(struct wizard *w, int y, int x, int width, const char *text, attr_
 
 static void mask_secret(const struct field *f, bool ascii, char *out, size_t n)
 {
-	size_t len = strlen(f->buf);
-	size_t shown = f->reveal && len > 8 ? 4 : 0;
-	size_t stars = len - shown;
-	size_t o = 0;
-
-	if (stars > 12)
-		stars = 12; /* the length is not the onlooker's business either */
-	for (size_t i = 0; i < stars && o + 4 < n; i++)
-		o += (size_t)snprintf(out + o, n - o, "%s", ascii ? "*" : "\u2022");
-	snprintf(out + o, n - o, "%s", f->buf + len - shown);
+	codec_mask_secret(f->buf, f->reveal, ascii ? "*" : "\u2022", out, n);
 }
 
 void draw_fields(struct wizard *w, struct step_state *s, int y)

@@ -38,7 +38,7 @@ void job_start(struct wizard *w, enum job_kind kind)
 
 	if (j->running)
 		return;
-	report_free(&j->report);
+	report_clear(&j->report);
 	profile_free(&j->work);
 	/* Every check fetches its own token: secrets and consent may have changed since. */
 	verify_state_clear(&j->vstate);
@@ -96,7 +96,7 @@ bool job_poll(struct wizard *w)
 
 const struct report_line *job_take_report(struct wizard *w, struct report *dst)
 {
-	report_free(dst);
+	report_clear(dst);
 	*dst = w->job.report;
 	memset(&w->job.report, 0, sizeof(w->job.report));
 	return report_first_fail(dst);

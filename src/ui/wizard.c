@@ -161,7 +161,7 @@ static void finished_job(struct wizard *w)
 
 	if (op && op->job_done)
 		op->job_done(w, &w->st[w->step]);
-	report_free(&w->job.report);
+	report_clear(&w->job.report);
 }
 
 static enum o365_rc setup(struct wizard *w, const struct options *o)
@@ -258,10 +258,10 @@ enum o365_rc wizard_run(const struct options *o)
 	rc = w->exit_rc;
 out:
 	if (w) {
-		report_free(&w->last_token);
-		report_free(&w->last_mail);
-		report_free(&w->last_tenant);
-		report_free(&w->job.report);
+		report_clear(&w->last_token);
+		report_clear(&w->last_mail);
+		report_clear(&w->last_tenant);
+		report_clear(&w->job.report);
 		profile_free(&w->job.work);
 		verify_state_clear(&w->job.vstate);
 		codec_free_secret(&w->pending_secret);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Key pair and self-signed certificate for the certificate credential. */
+/* Key pair and self-signed certificate for the certificate credential (no network). */
 #include "config.h"
 
 #include <errno.h>
@@ -13,9 +13,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/codec.h"
-#include "core/i18n.h"
-#include "net.h"
+#include "cert.h"
+#include "codec.h"
+#include "crypto.h"
+#include "i18n.h"
 
 static FILE *open_mode(const char *path, mode_t mode, const char *how)
 {
@@ -27,8 +28,8 @@ static FILE *open_mode(const char *path, mode_t mode, const char *how)
 	return fdopen(fd, how);
 }
 
-enum o365_rc net_cert_generate(const char *dir, const char *name, int days, char *cert_pem, size_t cn,
-			       char *key_pem, size_t kn, char *cer_der, size_t dn, struct o365_err *e)
+enum o365_rc cert_generate(const char *dir, const char *name, int days, char *cert_pem, size_t cn,
+			   char *key_pem, size_t kn, char *cer_der, size_t dn, struct o365_err *e)
 {
 	EVP_PKEY *key = NULL;
 	X509 *x = NULL;
@@ -50,7 +51,7 @@ enum o365_rc net_cert_generate(const char *dir, const char *name, int days, char
 	{
 		unsigned char serial[16];
 		BIGNUM *bn;
-		codec_random(serial, sizeof(serial));
+		crypto_random(serial, sizeof(serial));
 		serial[0] &= 0x7f; /* a positive serial */
 		bn = BN_bin2bn(serial, sizeof(serial), NULL);
 		BN_to_ASN1_INTEGER(bn, X509_get_serialNumber(x));
@@ -91,7 +92,7 @@ out:
 	return rc;
 }
 
-enum o365_rc net_cert_thumbprint(const char *cert_pem, char out[41], struct o365_err *e)
+enum o365_rc cert_thumbprint(const char *cert_pem, char out[41], struct o365_err *e)
 {
 	FILE *f = fopen(cert_pem, "r");
 	X509 *x;
