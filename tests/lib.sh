@@ -106,7 +106,7 @@ JSON
 }
 
 # lines_start: the Exchange-texts line server; sets LINES_IMAP LINES_SMTP LINES_NOTLS LINES_NOXOAUTH2
-# LINES_IMAP_BUSY LINES_SMTP_BUSY
+# LINES_IMAP_BUSY LINES_SMTP_BUSY LINES_IMAP_FLAKY LINES_SMTP_FLAKY (busy every other connection)
 lines_start() {
 	local fifo=$TMP/lines.fifo line=""
 	[ -n "${CA:-}" ] || rig_pki
@@ -118,5 +118,18 @@ lines_start() {
 	# shellcheck disable=SC2086
 	set -- ${line#LISTENING }
 	LINES_IMAP=$1 LINES_SMTP=$2 LINES_NOTLS=$3 LINES_NOXOAUTH2=$4 LINES_IMAP_BUSY=${5:-} LINES_SMTP_BUSY=${6:-}
+	LINES_IMAP_FLAKY=${7:-} LINES_SMTP_FLAKY=${8:-}
 }
 . "$RIG/mailrig.sh"
+
+# delay_start RTT_MS PORT...: a delaying proxy (tests/rig/delayproxy.py) in front of each port;
+# sets DELAYED to the proxy ports, in the same order
+delay_start() {
+	local fifo=$TMP/delay.$1.fifo line=""
+	mkfifo "$fifo"
+	"$PY" "$RIG/delayproxy.py" "$@" >"$fifo" 2>"$STATE/run/delay.$1.err" &
+	at_exit "kill $!"
+	read -r line <"$fifo"
+	[ -n "$line" ] || { echo "Bail out! delaying proxy did not start: $(cat "$STATE/run/delay.$1.err")"; exit 1; }
+	DELAYED=${line#LISTENING }
+}
