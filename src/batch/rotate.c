@@ -53,10 +53,7 @@ enum o365_rc batch_rotate(const struct options *o)
 		rc = err_set(&e, O365_EUSAGE, "--secret-expiry: %s", m.text);
 		goto fail;
 	}
-	if (!(next = profile_clone(l.p))) {
-		rc = err_set(&e, O365_EIO, "%s", _("Out of memory."));
-		goto fail;
-	}
+	next = profile_clone(l.p);
 	profile_set_secret(next, clean);
 	next->auth = AUTH_SECRET;
 	profile_set_str(&next->secret_expiry, o->secret_expiry);
@@ -93,7 +90,7 @@ out:
 	codec_free_secret(&secret);
 	codec_free_secret(&clean);
 	verify_state_clear(&st);
-	report_free(&r);
+	report_clear(&r);
 	profile_free(&next);
 	profile_free(&l.p);
 	return rc;

@@ -9,6 +9,7 @@
 
 #include "core/profile.h"
 #include "core/report.h"
+#include "net/backend.h"
 #include "net/net.h"
 
 struct verify_opts {
@@ -31,6 +32,10 @@ struct verify_opts {
 	const char *cli_authority, *cli_imap, *cli_smtp;
 	/* An encrypted private key's passphrase: typed (wizard) or a file's first line. */
 	const char *key_passphrase, *key_passphrase_file;
+	long long deadline_ms; /* set by the ladder for the token phase; 0 = none */
+
+	/* Who answers the checks; NULL means the real network. */
+	const struct net_backend *net;
 };
 
 /* Keeps the token between runs (rechecks reuse it until shortly before expiry). */

@@ -129,27 +129,6 @@ int claims_required_roles(const struct profile *p, const char *out[2])
 	return n;
 }
 
-static bool aud_is_exchange(const char *aud, const struct profile *p)
-{
-	static const char *const ok[] = {"https://outlook.office365.com", "https://outlook.office.com",
-					 "https://ps.outlook.com", "00000002-0000-0ff1-ce00-000000000000",
-					 NULL};
-	const char *res = cloud_get(p->cloud)->resource;
-	size_t n;
-
-	if (!aud)
-		return false;
-	n = strlen(aud);
-	while (n && aud[n - 1] == '/')
-		n--;
-	if (strlen(res) == n && strncasecmp(aud, res, n) == 0)
-		return true;
-	for (int i = 0; ok[i]; i++)
-		if (strlen(ok[i]) == n && strncasecmp(aud, ok[i], n) == 0)
-			return true;
-	return false;
-}
-
 bool claims_diagnose(const struct claims *c, struct profile *p, time_t now, struct report *r)
 {
 	const char *need[2];
@@ -173,7 +152,7 @@ bool claims_diagnose(const struct claims *c, struct profile *p, time_t now, stru
 	else if (c->appid)
 		report_add(r, RS_OK, RK_CLAIMS, NULL, -1, O365_OK, NULL, _("Application (appid) %s"),
 			   c->appid);
-	if (!aud_is_exchange(c->aud, p))
+	if (!cloud_is_exchange_audience(p->cloud, c->aud))
 		report_add(r, RS_WARN, RK_CLAIMS, NULL, STEP_START, O365_EAUTH,
 			   _("Use the Exchange Online scope for the chosen cloud."),
 			   _("Audience (aud) is %s, not Exchange Online: IMAP and SMTP will refuse it."),

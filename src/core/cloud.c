@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "cloud.h"
 #include "i18n.h"
@@ -16,7 +17,7 @@ static const struct cloud_info clouds[CLOUD_COUNT] = {
 			.resource = "https://outlook.office365.com",
 			.imap_host = "outlook.office365.com",
 			.smtp_host = "smtp.office365.com",
-			.region = NULL,
+			.instance = "microsoftonline.com",
 			.confirmed = true,
 		},
 	[CLOUD_USGOV] =
@@ -28,7 +29,8 @@ static const struct cloud_info clouds[CLOUD_COUNT] = {
 			.resource = "https://outlook.office365.us",
 			.imap_host = "outlook.office365.us",
 			.smtp_host = "smtp.office365.us",
-			.region = "USG",
+			.instance = "microsoftonline.us",
+			.regions = {"USG", "USGov"},
 			.confirmed = false,
 		},
 	[CLOUD_CHINA] =
@@ -40,7 +42,7 @@ static const struct cloud_info clouds[CLOUD_COUNT] = {
 			.resource = "https://partner.outlook.cn",
 			.imap_host = "partner.outlook.cn",
 			.smtp_host = "smtp.partner.outlook.cn",
-			.region = NULL,
+			.instance = "partner.microsoftonline.cn",
 			.confirmed = false,
 		},
 };
@@ -68,4 +70,46 @@ int cloud_from_authority(const char *url)
 			return i;
 	}
 	return -1;
+}
+
+/* Case-insensitive: equal, or a subdomain of it. */
+static bool host_is(const char *host, const char *name)
+{
+	size_t h = strlen(host), n = strlen(name);
+
+	return h >= n && !strcasecmp(host + h - n, name) && (h == n || host[h - n - 1] == '.');
+}
+
+int cloud_from_discovery(const char *instance, const char *region)
+{
+	for (int i = 0; instance && *instance && i < CLOUD_COUNT; i++)
+		if (host_is(instance, clouds[i].instance))
+			return i;
+	for (int i = 0; region && *region && i < CLOUD_COUNT; i++)
+		for (int k = 0; k < 3 && clouds[i].regions[k]; k++)
+			if (!strcasecmp(region, clouds[i].regions[k]))
+				return i;
+	return -1;
+}
+
+bool cloud_is_exchange_audience(enum cloud c, const char *aud)
+{
+	/* Entra's other names for Exchange Online: older hosts and the first-party app ID. */
+	static const char *const other[] = {"https://outlook.office365.com", "https://outlook.office.com",
+					    "https://ps.outlook.com", "00000002-0000-0ff1-ce00-000000000000",
+					    NULL};
+	const char *res = cloud_get(c)->resource;
+	size_t n;
+
+	if (!aud)
+		return false;
+	n = strlen(aud);
+	while (n && aud[n - 1] == '/')
+		n--;
+	if (strlen(res) == n && strncasecmp(aud, res, n) == 0)
+		return true;
+	for (int i = 0; other[i]; i++)
+		if (strlen(other[i]) == n && strncasecmp(aud, other[i], n) == 0)
+			return true;
+	return false;
 }

@@ -3,7 +3,6 @@
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/rand.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,30 +109,17 @@ void codec_free_secret(char **s)
 	*s = NULL;
 }
 
-void codec_sha256_hex(const void *data, size_t n, char out[65])
+void codec_mask_secret(const char *secret, bool reveal, const char *dot, char *out, size_t n)
 {
-	unsigned char md[32];
-	unsigned int mdlen = 0;
+	size_t len = secret ? strlen(secret) : 0;
+	size_t shown = reveal && len > 8 ? 4 : 0;
+	size_t dots = len - shown > 12 ? 12 : len - shown, o = 0;
 
-	EVP_Digest(data, n, md, &mdlen, EVP_sha256(), NULL);
-	for (unsigned i = 0; i < 32; i++)
-		snprintf(out + 2 * i, 3, "%02x", md[i]);
-}
-
-bool codec_random(unsigned char *buf, size_t n)
-{
-	return RAND_bytes(buf, (int)n) == 1;
-}
-
-bool codec_guid(char out[37])
-{
-	unsigned char b[16];
-
-	if (!codec_random(b, sizeof(b)))
-		return false;
-	b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);
-	b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
-	snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
-		 b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
-	return true;
+	if (!n)
+		return;
+	out[0] = '\0';
+	for (size_t i = 0; i < dots && o + strlen(dot) + 5 < n; i++)
+		o += (size_t)snprintf(out + o, n - o, "%s", dot);
+	if (shown)
+		snprintf(out + o, n - o, "%s", secret + len - shown);
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Encoding and secret hygiene, backed by OpenSSL; callers never see OpenSSL types. */
+/* Encoding (base64, base64url) and secret hygiene (cleansing, masking), backed by OpenSSL;
+ * callers never see OpenSSL types. */
 #ifndef O365_CODEC_H
 #define O365_CODEC_H
 
@@ -17,11 +18,8 @@ unsigned char *codec_b64_decode(const char *in, size_t *len);
 void codec_cleanse(void *p, size_t n);
 /* Cleanses and frees a NUL-terminated secret, clearing the pointer. */
 void codec_free_secret(char **s);
-/* SHA-256 of data as lowercase hex into out[65]. */
-void codec_sha256_hex(const void *data, size_t n, char out[65]);
-/* Random bytes; false when the generator fails. */
-bool codec_random(unsigned char *buf, size_t n);
-/* A random RFC 4122 version-4 GUID into out[37]. */
-bool codec_guid(char out[37]);
-
+/* The one way a secret is shown: at most 12 dots (its length is nobody's business), then its
+ * last 4 characters when reveal is set and it is long enough to keep most of it hidden. dot is
+ * "*" or a UTF-8 bullet. */
+void codec_mask_secret(const char *secret, bool reveal, const char *dot, char *out, size_t n);
 #endif

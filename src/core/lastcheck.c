@@ -13,6 +13,7 @@
 
 #include "atomic.h"
 #include "codec.h"
+#include "crypto.h"
 #include "lastcheck.h"
 #include "paths.h"
 #include "xalloc.h"
@@ -39,7 +40,7 @@ enum o365_rc lastcheck_path(const char *profile_path, char *out, size_t n, struc
 		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
 		      *c == '-' || *c == '_' || *c == '.'))
 			*c = '_';
-	codec_sha256_hex(abs, strlen(abs), hash);
+	crypto_sha256_hex(abs, strlen(abs), hash);
 	if (snprintf(out, n, "%s/%s-%.12s.json", dir, name, hash) >= (int)n)
 		return err_set(e, O365_EIO, "%s: %s", dir, strerror(ENAMETOOLONG));
 	return O365_OK;

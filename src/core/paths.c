@@ -14,15 +14,24 @@
 #include "paths.h"
 #include "xalloc.h"
 
-enum o365_rc store_dir(char *out, size_t n, struct o365_err *e)
+/* $XDG_var/o365-oauth-setup, else ~/home_rel/o365-oauth-setup (XDG Base Directory rules: only an
+ * absolute XDG_ value counts). False when neither is set. */
+static bool xdg_dir(const char *var, const char *home_rel, char *out, size_t n)
 {
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	const char *xdg = getenv(var), *home = getenv("HOME");
 
 	if (xdg && xdg[0] == '/')
 		snprintf(out, n, "%s/o365-oauth-setup", xdg);
 	else if (home && home[0] == '/')
-		snprintf(out, n, "%s/.config/o365-oauth-setup", home);
+		snprintf(out, n, "%s/%s/o365-oauth-setup", home, home_rel);
 	else
+		return false;
+	return true;
+}
+
+enum o365_rc store_dir(char *out, size_t n, struct o365_err *e)
+{
+	if (!xdg_dir("XDG_CONFIG_HOME", ".config", out, n))
 		return err_set(e, O365_ECONFIG, "%s",
 			       _("Neither XDG_CONFIG_HOME nor HOME is set; use --config FILE."));
 	return O365_OK;
@@ -119,13 +128,7 @@ enum o365_rc store_check_dir_of(const char *path, struct o365_err *e)
 
 enum o365_rc state_dir(char *out, size_t n, struct o365_err *e)
 {
-	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
-
-	if (xdg && xdg[0] == '/')
-		snprintf(out, n, "%s/o365-oauth-setup", xdg);
-	else if (home && home[0] == '/')
-		snprintf(out, n, "%s/.local/state/o365-oauth-setup", home);
-	else
+	if (!xdg_dir("XDG_STATE_HOME", ".local/state", out, n))
 		return err_set(e, O365_EIO, "%s", _("Neither XDG_STATE_HOME nor HOME is set."));
 	return O365_OK;
 }

@@ -84,7 +84,7 @@ char *powershell_script(const struct profile *p, time_t now)
 		free(qm);
 	}
 	strbuf_addf(&b, "\n");
-	if (p->sender && p->username && strcasecmp(p->sender, p->username) != 0) {
+	if (profile_sender_differs(p)) {
 		char *qs = q(p->sender);
 		strbuf_addf(&b, "# %s\n",
 			    _("3. The sender differs from the username: allow sending as the sender."));

@@ -21,7 +21,7 @@ struct profile *profile_new(void)
 	p->schema = PROFILE_SCHEMA;
 	p->cloud = CLOUD_GLOBAL;
 	p->mod_notifications = true;
-	p->smtp_port = 587;
+	p->smtp_port = CLOUD_SMTP_PORT;
 	p->transport = TSEC_AUTO;
 	p->resume_step = 0;
 	if (!profile_set_str(&p->smtp_server, cloud_get(p->cloud)->smtp_host)) {
@@ -218,6 +218,11 @@ const struct verification *profile_result(const struct profile *p, const char *n
 	return NULL;
 }
 
+bool profile_sender_differs(const struct profile *p)
+{
+	return p->sender && p->username && strcasecmp(p->sender, p->username) != 0;
+}
+
 const char *profile_authority(const struct profile *p)
 {
 	return p->authority && *p->authority ? p->authority : cloud_get(p->cloud)->authority;
@@ -242,17 +247,17 @@ static void endpoint(const char *override, const char *def_host, int def_port, c
 
 void profile_imap_endpoint(const struct profile *p, char *host, size_t hn, int *port)
 {
-	endpoint(p->imap_server, cloud_get(p->cloud)->imap_host, 993, host, hn, port);
+	endpoint(p->imap_server, cloud_get(p->cloud)->imap_host, CLOUD_IMAP_PORT, host, hn, port);
 }
 
 void profile_smtp_endpoint(const struct profile *p, char *host, size_t hn, int *port)
 {
 	if (p->smtp_check_server && *p->smtp_check_server) {
-		endpoint(p->smtp_check_server, "", 587, host, hn, port);
+		endpoint(p->smtp_check_server, "", CLOUD_SMTP_PORT, host, hn, port);
 		return;
 	}
 	endpoint(NULL, p->smtp_server && *p->smtp_server ? p->smtp_server : cloud_get(p->cloud)->smtp_host,
-		 p->smtp_port > 0 ? p->smtp_port : 587, host, hn, port);
+		 p->smtp_port > 0 ? p->smtp_port : CLOUD_SMTP_PORT, host, hn, port);
 }
 
 int profile_days_left(const struct profile *p, time_t now)

@@ -107,6 +107,8 @@ void profile_imap_endpoint(const struct profile *p, char *host, size_t hn, int *
 void profile_smtp_endpoint(const struct profile *p, char *host, size_t hn, int *port);
 /* Days from today until the recorded expiry; INT_MIN when unknown. */
 int profile_days_left(const struct profile *p, time_t now);
+/* Whether mail goes out as another address than the login: SendAs is then needed. */
+bool profile_sender_differs(const struct profile *p);
 /* The mailboxes actually checked: the configured list, else the username. */
 const char *const *profile_check_mailboxes(const struct profile *p, const char **fallback);
 /* The mailboxes to grant and check: the configured list, then the Username when the list lacks

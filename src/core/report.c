@@ -55,10 +55,11 @@ void report_add(struct report *r, enum rstatus st, enum rkind kind, const char *
 	l->st = st;
 	l->kind = kind;
 	l->check = text_clean(check, 300);
+	l->subject = subject ? text_clean(subject, 300) : NULL;
 	l->text = text_clean(raw ? raw : "", REPORT_TEXT_MAX);
 	l->fix = fix && *fix ? text_clean(fix, REPORT_TEXT_MAX) : NULL;
 	free(raw);
-	if (!l->check || !l->text || (fix && *fix && !l->fix))
+	if (!l->check || !l->text || (subject && !l->subject) || (fix && *fix && !l->fix))
 		xalloc_die(); /* a lost line could hide a failure */
 	l->step = step;
 	l->rc = rc;
@@ -157,14 +158,16 @@ void report_print_from(FILE *f, const struct report *r, int from, bool color, bo
 	}
 }
 
-void report_free(struct report *r)
+void report_clear(struct report *r)
 {
 	for (int i = 0; i < r->n; i++) {
 		free(r->lines[i].check);
+		free(r->lines[i].subject);
 		free(r->lines[i].text);
 		free(r->lines[i].fix);
 	}
 	free(r->lines);
 	r->lines = NULL;
 	r->n = 0;
+	r->shown = 0;
 }

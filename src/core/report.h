@@ -32,7 +32,9 @@ enum rkind {
 struct report_line {
 	enum rstatus st;
 	enum rkind kind;
-	char *check; /* the id shown and recorded: fields, tenant, token, roles, imap:box@x ... */
+	char *check;   /* the id shown and recorded: fields, tenant, token, roles, imap:box@x ... */
+	char *subject; /* what the kind is about: the mailbox of RK_IMAP, RK_SMTP, RK_DENIED; the
+			* field of RK_FIELD; NULL otherwise */
 	char *text;
 	char *fix; /* NULL when none */
 	int step;  /* -1 when none */
@@ -63,7 +65,8 @@ enum check_status report_summary(const struct report *r, char *out, size_t n);
 void report_print(FILE *f, const struct report *r, bool color, bool quiet);
 /* Prints lines from index `from` on, and flushes f after each: a killed run keeps its log. */
 void report_print_from(FILE *f, const struct report *r, int from, bool color, bool quiet);
-void report_free(struct report *r);
+/* Frees the lines and empties the report; the struct itself stays usable. */
+void report_clear(struct report *r);
 const char *rstatus_label(enum rstatus st);
 
 #endif

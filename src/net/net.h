@@ -80,11 +80,4 @@ enum o365_rc net_token_parse(long status, const char *ctype, const char *body, s
 enum o365_rc net_discovery_parse(long status, const char *ctype, const char *body, size_t len,
 				 struct discovery *out, struct net_result *r);
 
-/* Certificate credential: RSA 2048 key (0600) and a self-signed certificate, as PEM, plus the DER
- * .cer to upload. Paths are written into the out buffers. */
-enum o365_rc net_cert_generate(const char *dir, const char *name, int days, char *cert_pem, size_t cn,
-			       char *key_pem, size_t kn, char *cer_der, size_t dn, struct o365_err *e);
-/* Hex SHA-1 thumbprint as the portal shows it (upper case), for a PEM certificate. */
-enum o365_rc net_cert_thumbprint(const char *cert_pem, char out[41], struct o365_err *e);
-
 #endif

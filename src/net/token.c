@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "core/codec.h"
+#include "core/crypto.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/validate.h"
@@ -278,7 +279,7 @@ static char *make_assertion(const struct token_request *req, const char *aud, st
 	cJSON_AddStringToObject(hdr, "typ", "JWT");
 	cJSON_AddStringToObject(hdr, "x5t", x5t);
 	cl = cJSON_CreateObject();
-	codec_guid(jti);
+	crypto_guid(jti);
 	cJSON_AddStringToObject(cl, "aud", aud);
 	cJSON_AddStringToObject(cl, "iss", req->client_id);
 	cJSON_AddStringToObject(cl, "sub", req->client_id);

@@ -26,7 +26,7 @@ static void one(const char *token)
 		claims_diagnose(&c, p, 1700000000, &r);
 		claims_free(&c);
 	}
-	report_free(&r);
+	report_clear(&r);
 	profile_free(&p);
 }
 

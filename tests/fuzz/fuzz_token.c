@@ -35,6 +35,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	net_discovery_parse(status, ctype, (const char *)data, size, &d, &r);
 	report_add(&rep, RS_OK, RK_TENANT, NULL, -1, O365_OK, NULL, "%s %s %s %s", d.token_endpoint, d.issuer,
 		   d.region, d.cloud_instance);
-	report_free(&rep);
+	report_clear(&rep);
 	return 0;
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/cert.h"
 #include "net/net.h"
 
 int main(int argc, char **argv)
@@ -23,9 +24,9 @@ int main(int argc, char **argv)
 	if (argc == 4 && !strcmp(argv[1], "gen")) {
 		char cert_pem[4096], key_pem[4096], cer[4096], thumb[41];
 		struct o365_err e;
-		if (net_cert_generate(argv[2], argv[3], 730, cert_pem, sizeof(cert_pem), key_pem,
-				      sizeof(key_pem), cer, sizeof(cer), &e) != O365_OK ||
-		    net_cert_thumbprint(cert_pem, thumb, &e) != O365_OK) {
+		if (cert_generate(argv[2], argv[3], 730, cert_pem, sizeof(cert_pem), key_pem, sizeof(key_pem),
+				  cer, sizeof(cer), &e) != O365_OK ||
+		    cert_thumbprint(cert_pem, thumb, &e) != O365_OK) {
 			printf("error %s\n", e.msg);
 			return 1;
 		}

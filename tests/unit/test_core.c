@@ -7,6 +7,7 @@
 
 #include "catalogue.h"
 #include "claims.h"
+#include "cloud.h"
 #include "codec.h"
 #include "report.h"
 #include "stepref.h"
@@ -178,13 +179,13 @@ static void claims_good_and_missing(void **s)
 	assert_true(claims_diagnose(&c, p, 1795780800, &r));
 	assert_string_equal(p->sp_object_id, "99999999-8888-7777-6666-555555555555");
 	assert_int_equal(report_rc(&r), O365_OK);
-	report_free(&r);
+	report_clear(&r);
 	p->mod_delivery = true; /* delivery notifications need IMAP */
 	assert_false(claims_diagnose(&c, p, 1795780800, &r));
 	assert_int_equal(report_rc(&r), O365_EROLES);
 	assert_int_equal(report_first_fail(&r)->step, STEP_PERMISSIONS);
 	assert_non_null(strstr(report_first_fail(&r)->fix, "Office 365 Exchange Online"));
-	report_free(&r);
+	report_clear(&r);
 	claims_free(&c);
 	free(tok);
 	profile_free(&p);
@@ -212,8 +213,48 @@ static void report_codes(void **s)
 	report_add(&r, RS_FAIL, RK_IMAP, "b@x", STEP_EXCHANGE, O365_EMAILBOX, "fix", "bad");
 	assert_int_equal(report_rc(&r), O365_EAUTH); /* the first failure in check order */
 	assert_int_equal(report_count(&r, RS_FAIL), 2);
-	report_free(&r);
+	/* lines are typed: a kind and what it is about, besides the id shown */
+	assert_int_equal(r.lines[3].kind, RK_IMAP);
+	assert_string_equal(r.lines[3].subject, "b@x");
+	assert_string_equal(r.lines[3].check, "imap:b@x");
+	assert_true(rkind_is_mail(r.lines[3].kind));
+	assert_int_equal(r.lines[2].kind, RK_TOKEN);
+	assert_null(r.lines[2].subject);
+	assert_string_equal(r.lines[2].check, "token");
+	report_clear(&r);
 	assert_int_equal(r.n, 0);
+}
+
+/* Facts with one home: clouds, the secret mask, sender and username. */
+static void one_home(void **s)
+{
+	char m[80];
+	struct profile *p = profile_new();
+
+	assert_int_equal(cloud_from_discovery("microsoftonline.us", NULL), CLOUD_USGOV);
+	assert_int_equal(cloud_from_discovery("partner.microsoftonline.cn", NULL), CLOUD_CHINA);
+	assert_int_equal(cloud_from_discovery("microsoftonline.com", "WW"), CLOUD_GLOBAL);
+	assert_int_equal(cloud_from_discovery(NULL, "USGov"), CLOUD_USGOV);
+	assert_int_equal(cloud_from_discovery("", "WW"), -1);
+	assert_int_equal(cloud_from_discovery("evilmicrosoftonline.com", NULL), -1);
+	assert_true(cloud_is_exchange_audience(CLOUD_USGOV, "https://outlook.office365.us/"));
+	assert_true(cloud_is_exchange_audience(CLOUD_GLOBAL, "00000002-0000-0ff1-ce00-000000000000"));
+	assert_false(cloud_is_exchange_audience(CLOUD_GLOBAL, "https://graph.microsoft.com"));
+	codec_mask_secret("bP88Q~rcBcYjzzOhg1Hnn76Wm3jGgakZiZ.8vMgR", false, "*", m, sizeof(m));
+	assert_string_equal(m, "************");
+	codec_mask_secret("bP88Q~rcBcYjzzOhg1Hnn76Wm3jGgakZiZ.8vMgR", true, "*", m, sizeof(m));
+	assert_string_equal(m, "************vMgR");
+	codec_mask_secret("short", true, "*", m, sizeof(m));
+	assert_string_equal(m, "*****");
+	codec_mask_secret(NULL, true, "*", m, sizeof(m));
+	assert_string_equal(m, "");
+	assert_false(profile_sender_differs(p));
+	profile_set_str(&p->username, "Box@Example.test");
+	profile_set_str(&p->sender, "box@example.test");
+	assert_false(profile_sender_differs(p));
+	profile_set_str(&p->sender, "alerts@example.test");
+	assert_true(profile_sender_differs(p));
+	profile_free(&p);
 }
 
 int main(void)
@@ -225,6 +266,7 @@ int main(void)
 		cmocka_unit_test(claims_good_and_missing),
 		cmocka_unit_test(claims_not_a_jwt),
 		cmocka_unit_test(report_codes),
+		cmocka_unit_test(one_home),
 	};
 	return RUN(tests);
 }

@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cert.h"
 #include "net/mail.h"
 #include "net/net.h"
 #include "report.h"
@@ -137,7 +138,7 @@ static void key_generation_writes_fresh_files(void **s)
 	assert_true(planted >= 0);
 	assert_int_equal(fchmod(planted, 0666), 0);
 	assert_int_equal(
-		net_cert_generate(dir, "app", 30, cert, sizeof(cert), key, sizeof(key), der, sizeof(der), &e),
+		cert_generate(dir, "app", 30, cert, sizeof(cert), key, sizeof(key), der, sizeof(der), &e),
 		O365_OK);
 	assert_int_equal(fstat(planted, &st), 0);
 	assert_int_equal(st.st_size, 0); /* the planted file never saw the key */
@@ -151,9 +152,9 @@ static void key_generation_writes_fresh_files(void **s)
 	close(open(target, O_CREAT | O_WRONLY, 0644));
 	snprintf(path, sizeof(path), "%s/link.key", dir);
 	assert_int_equal(symlink(target, path), 0);
-	assert_int_equal(net_cert_generate(dir, "link", 30, cert, sizeof(cert), key, sizeof(key), der,
-					   sizeof(der), &e),
-			 O365_OK);
+	assert_int_equal(
+		cert_generate(dir, "link", 30, cert, sizeof(cert), key, sizeof(key), der, sizeof(der), &e),
+		O365_OK);
 	assert_int_equal(stat(target, &st), 0);
 	assert_int_equal(st.st_size, 0); /* not followed */
 	assert_int_equal(lstat(path, &st), 0);
