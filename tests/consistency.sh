@@ -35,7 +35,8 @@ same() {
 	printf '%s\n' "$SECRET" | "$BIN" --batch "$TMP/$sc.answers" "${EP[@]}" "${MAIL_EP[@]}" --config "$TMP/$sc.json" --secret-stdin \
 		--save-unverified --timeout 10 >/dev/null 2>&1
 	[ -n "$sec" ] && sed -i -E "s/\"client_secret\":[[:space:]]*\"[^\"]*\"/\"client_secret\": \"$sec\"/" "$TMP/$sc.json"
-	"$BIN" --check --config "$TMP/$sc.json" --timeout 10 ${opts[@]+"${opts[@]}"} >"$TMP/r.out" 2>&1 </dev/null
+	"$BIN" --check --config "$TMP/$sc.json" "${EP[@]}" "${MAIL_EP[@]}" --timeout 10 ${opts[@]+"${opts[@]}"} \
+		>"$TMP/r.out" 2>&1 </dev/null
 	rrc=$?
 	if [ "$prc" = "$rrc" ] && [ "$(diagnosis "$TMP/p.out")" = "$(diagnosis "$TMP/r.out")" ]; then
 		ok "$sc: same exit status ($prc) and diagnosis as the stand-ins"
@@ -116,7 +117,7 @@ real_profile() { # real_profile NAME CLIENT_ID [SENDER]
 		--save-unverified --timeout 10 >/dev/null 2>&1
 }
 real_profile d-clean "$APP"
-loose clean --practice clean --check -- --check --config "$TMP/d-clean.json" --timeout 10
+loose clean --practice clean --check -- --check --config "$TMP/d-clean.json" "${EP[@]}" "${MAIL_EP[@]}" --timeout 10
 real_profile d-noroles 22222222-3333-4444-5555-666666666666
 loose no-consent --practice no-consent --check -- --check --config "$TMP/d-noroles.json" --timeout 10
 real_profile d-smtponly 44444444-5555-6666-7777-888888888888

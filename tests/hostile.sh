@@ -316,4 +316,52 @@ chmod 600 "$TMP/wrong.txt"
 run "$BIN" --check --config "$TMP/enc.json" --token-only "${EP[@]}" --key-passphrase-file "$TMP/wrong.txt"
 expect "  ... a wrong passphrase is named as such" 3 "passphrase does not open the private key"
 
+# The wizard asks for an encrypted key's passphrase itself; without it, a clear error and no
+# prompt from OpenSSL, even with a terminal to prompt on.
+wizard_cert() { # wizard_cert NAME PASSPHRASE: steps 0-4 with the certificate credential
+	cat >"$TMP/$1.script" <<KEYS
+<Tab>
+<Tab>
+<Space>
+<Enter>
+type $TENANT
+<Tab>
+type $APP
+<Tab>
+type Extension Kit
+<Enter>
+<S-Tab>
+<Right>
+<Tab>
+type $STATE/pki/client.pem
+<Tab>
+type $TMP/enc.key
+<Tab>
+${2:+type $2}
+<Enter>
+<Space>
+<Tab>
+<Space>
+<Tab>
+<Space>
+<Enter>
+:save $1-token
+KEYS
+	mkdir -p "$TMP/screens"
+	rm -rf "$XDG_CONFIG_HOME"
+	run env O365_SCRIPT="$TMP/$1.script" O365_SCREEN_DIR="$TMP/screens" COLUMNS=80 LINES=24 \
+		"$PY" "$RIG/ttyinput.py" 30 "" "" "$BIN" --profile "$1" "${EP[@]}"
+}
+wizard_cert wz-pass "kit passphrase"
+grep -q "Token issued" "$TMP/screens/wz-pass-token" 2>/dev/null && ok "wizard: the typed passphrase opens the encrypted key" ||
+	not_ok "wizard: the typed passphrase opens the encrypted key" "$(output)" "$(cat "$TMP/screens/wz-pass-token" 2>&1)"
+wizard_cert wz-nopass ""
+if grep -q "exit=0 " "$TMP/out" && grep -q "is encrypted" "$TMP/screens/wz-nopass-token" 2>/dev/null; then
+	ok "wizard: an encrypted key without its passphrase: a clear error, no prompt, no hang"
+else
+	not_ok "wizard: an encrypted key without its passphrase: a clear error, no prompt, no hang" "$(tail -c 600 "$TMP/out")" \
+		"$(cat "$TMP/screens/wz-nopass-token" 2>&1)"
+fi
+refute "  ... OpenSSL never asked" "PEM pass phrase"
+
 done_testing

@@ -68,22 +68,22 @@ profile one 1 && cp "$TMP/one.json" "$dir/alpha.json"
 profile twenty 20 && cp "$TMP/twenty.json" "$dir/bravo.json"
 profile norole 1 44444444-5555-6666-7777-888888888888 && cp "$TMP/norole.json" "$dir/charlie.json"
 chmod 600 "$dir"/*.json
-run "$BIN" --check --all
+run "$BIN" --check --all "${EP[@]}" "${MAIL_EP[@]}"
 expect "--check --all: one line per profile, worst status (5: a permission missing)" 5 \
 	"^alpha +OK +all checks passed" "^bravo +OK" "^charlie +FAIL +step 3 .*IMAP.AccessAsApp" \
 	"1 of 3 profiles FAILED"
 printf '{ not json' >"$dir/delta.json" && chmod 600 "$dir/delta.json"
-run "$BIN" --list --check
+run "$BIN" --list --check "${EP[@]}" "${MAIL_EP[@]}"
 expect "--list --check: the same, an unreadable profile is a configuration failure (3)" 3 \
 	"^alpha +OK" "^delta +FAIL" "2 of 4 profiles FAILED"
-run "$BIN" --check --all --nagios
+run "$BIN" --check --all --nagios "${EP[@]}" "${MAIL_EP[@]}"
 expect "--check --all --nagios: a line and perfdata per profile, worst first" 2 \
 	"^O365-OAUTH CRITICAL - charlie: " "O365-OAUTH OK - alpha: all checks passed.*'alpha days_left'=" \
 	"'bravo smtp_time'=[0-9.]+s" "O365-OAUTH UNKNOWN - delta: "
 [ "$(head -1 "$TMP/out" | cut -c1-19)" = "O365-OAUTH CRITICAL" ] && [ "$(wc -l <"$TMP/out")" = 4 ] &&
 	ok "--nagios: four lines, the worst first" || not_ok "--nagios: four lines, the worst first" "$(output)"
 rm "$dir/delta.json" "$dir/charlie.json"
-run "$BIN" --check --all --quiet
+run "$BIN" --check --all --quiet "${EP[@]}" "${MAIL_EP[@]}"
 expect "--check --all --quiet: nothing to say when all pass" 0
 [ ! -s "$TMP/out" ] && ok "--quiet prints nothing" || not_ok "--quiet prints nothing" "$(output)"
 run "$BIN" --check --all --profile alpha

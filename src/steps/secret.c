@@ -21,7 +21,7 @@
 
 static const char *const kinds[] = {N_("Client secret"), N_("Certificate")};
 
-enum { F_KIND, F_SECRET, F_EXPIRY, F_CERT, F_KEY };
+enum { F_KIND, F_SECRET, F_EXPIRY, F_CERT, F_KEY, F_PASS };
 
 struct secret {
 	struct form fm;
@@ -194,6 +194,7 @@ static void show_kind(struct form *fm)
 	fm->f[F_EXPIRY].hidden = cert;
 	fm->f[F_CERT].hidden = !cert;
 	fm->f[F_KEY].hidden = !cert;
+	fm->f[F_PASS].hidden = !cert;
 }
 
 /* The expiry as stored: YYYY-MM-DD. */
@@ -213,7 +214,7 @@ static void enter(struct session *s, void *priv)
 	struct form *fm = &((struct secret *)priv)->fm;
 
 	if (!fm->n) {
-		fm->n = 5;
+		fm->n = 6;
 		fm->f[F_KIND] = (struct field){.label = N_("Credential"),
 					       .kind = FK_CHOICE,
 					       .choices = kinds,
@@ -231,6 +232,9 @@ static void enter(struct session *s, void *priv)
 			.label = N_("Certificate (PEM)"), .kind = FK_TEXT, .check = check_file};
 		fm->f[F_KEY] = (struct field){
 			.label = N_("Private key (PEM)"), .kind = FK_TEXT, .check = check_file};
+		/* An encrypted key is opened with this, never by a prompt from OpenSSL. */
+		fm->f[F_PASS] = (struct field){
+			.label = N_("Key passphrase"), .kind = FK_SECRET, .max = 200};
 		if (s->mode != WMODE_ROTATE) {
 			field_set(&fm->f[F_SECRET], s->p->secret);
 			field_set(&fm->f[F_EXPIRY], s->p->secret_expiry);
@@ -329,6 +333,8 @@ static bool leave(struct session *s, void *priv, bool forward)
 		s->p->auth = AUTH_CERTIFICATE;
 		steps_commit_str(s, &s->p->cert_path, fm->f[F_CERT].buf);
 		steps_commit_str(s, &s->p->key_path, fm->f[F_KEY].buf);
+		codec_cleanse(s->key_passphrase, sizeof(s->key_passphrase));
+		snprintf(s->key_passphrase, sizeof(s->key_passphrase), "%.255s", fm->f[F_PASS].buf);
 		return true;
 	}
 	if (validate_secret(fm->f[F_SECRET].buf, s->p->client_id, s->p->tenant, &clean, &m) == V_ERR)

@@ -24,7 +24,7 @@ CFLAGS="$CFLAGS $(pkg-config --cflags libcjson libcurl openssl 2>/dev/null | tr 
 export CLANG CFLAGS
 LIBS="$(pkg-config --libs libcjson libcurl openssl 2>/dev/null || echo -lcjson -lcurl -lssl -lcrypto)"
 sources=$(ls "$src"/src/core/*.c)
-sources="$sources $src/src/net/token.c $src/src/net/http.c $src/src/net/mail.c $src/src/net/cert.c"
+sources="$sources $src/src/net/token.c $src/src/net/http.c $src/src/net/mail.c"
 
 # Objects once for all harnesses, instrumented for coverage; rebuilt when the source is newer.
 objs=()
