@@ -364,4 +364,47 @@ else
 fi
 refute "  ... OpenSSL never asked" "PEM pass phrase"
 
+# F3 writes fresh files: symbolic links planted at their names are replaced, never followed.
+wizard_f3() { # the secret credential, steps 0-5, F3 at step 5
+	cat >"$TMP/f3.script" <<KEYS
+<Tab>
+<Tab>
+<Space>
+<Enter>
+type $TENANT
+<Tab>
+type $APP
+<Tab>
+type Extension Kit
+<Enter>
+type $SECRET
+<Tab>
+type $EXPIRY
+<Enter>
+<Space>
+<Tab>
+<Space>
+<Tab>
+<Space>
+<Enter>
+<Enter>
+<F3>
+:save f3-written
+KEYS
+	run env O365_SCRIPT="$TMP/f3.script" O365_SCREEN_DIR="$TMP/screens" COLUMNS=80 LINES=24 "$BIN" --profile f3 \
+		"${EP[@]}"
+}
+rm -rf "$XDG_CONFIG_HOME"
+mkdir -p -m 700 "$XDG_CONFIG_HOME/o365-oauth-setup"
+printf 'precious\n' >"$TMP/victim"
+ln -s "$TMP/victim" "$XDG_CONFIG_HOME/o365-oauth-setup/f3-exchange.ps1"
+wizard_f3
+if [ "$(cat "$TMP/victim")" = precious ] && [ ! -L "$XDG_CONFIG_HOME/o365-oauth-setup/f3-exchange.ps1" ] &&
+	grep -q "New-ServicePrincipal" "$XDG_CONFIG_HOME/o365-oauth-setup/f3-exchange.ps1"; then
+	ok "F3: a symbolic link planted at the PowerShell file is replaced, its target untouched"
+else
+	not_ok "F3: a symbolic link planted at the PowerShell file is replaced, its target untouched" \
+		"victim: $(cat "$TMP/victim")" "$(ls -la "$XDG_CONFIG_HOME/o365-oauth-setup")" "$(cat "$TMP/screens/f3-written" 2>&1)"
+fi
+
 done_testing
