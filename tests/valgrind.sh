@@ -11,6 +11,11 @@ if grep -q __asan_init "$BIN"; then
 	skip "valgrind" "the sanitizer build runs its own checks"
 	done_testing
 fi
+case $top_builddir in */_build/sub)
+	skip "valgrind" "run once, by the normal build, not again inside make distcheck"
+	done_testing
+	;;
+esac
 token_start
 lines_start
 VG=(valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect,possible
