@@ -47,7 +47,7 @@ struct session {
 	bool quit;
 	int exit_rc;
 	char farewell[1600];	/* printed on the terminal after the screen is gone */
-	bool stale[STEP_COUNT]; /* reload this step's form from the profile on entry */
+	bool stale[STEP_COUNT + 1]; /* reload this screen's form on entry (steps, then the start screen) */
 	char *snapshot;		/* the profile as loaded, to tell whether anything changed */
 };
 
