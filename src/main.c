@@ -41,6 +41,13 @@ enum {
 	OPT_SECRET_EXPIRY,
 	OPT_TOKEN_ONLY,
 	OPT_KEYS,
+	OPT_PRACTICE,
+	OPT_PRACTICE_SPEED,
+	OPT_PRACTICE_RESET,
+	OPT_SHELL,
+	OPT_PORTAL,
+	OPT_SUMMARY,
+	OPT_ALL,
 };
 
 static const struct option long_opts[] = {
@@ -73,7 +80,14 @@ static const struct option long_opts[] = {
 	{"timeout", required_argument, NULL, OPT_TIMEOUT},
 	{"token-only", no_argument, NULL, OPT_TOKEN_ONLY},
 	{"keys", no_argument, NULL, OPT_KEYS},
+	{"all", no_argument, NULL, OPT_ALL},
 	{"secret-expiry", required_argument, NULL, OPT_SECRET_EXPIRY},
+	{"practice", required_argument, NULL, OPT_PRACTICE},
+	{"practice-speed", required_argument, NULL, OPT_PRACTICE_SPEED},
+	{"practice-reset", no_argument, NULL, OPT_PRACTICE_RESET},
+	{"shell", no_argument, NULL, OPT_SHELL},
+	{"portal", no_argument, NULL, OPT_PORTAL},
+	{"summary", required_argument, NULL, OPT_SUMMARY},
 	{NULL, 0, NULL, 0},
 };
 
@@ -85,6 +99,7 @@ static void usage(FILE *f)
 	      f);
 	fputs(_("Modes:\n"
 		"  -C, --check              verify a saved profile without a screen\n"
+		"      --all                with --check: every saved profile at once\n"
 		"  -b, --batch FILE         create or update a profile from an answers file\n"
 		"      --rotate             replace the client secret once the new one works\n"
 		"      --export FORMAT      print the profile as extension-kit, json or env\n"
@@ -115,6 +130,16 @@ static void usage(FILE *f)
 		"      --nagios             with --check: one status line and Nagios exit codes\n"
 		"      --include-secret     with --export: include the client secret\n"
 		"      --timeout SECONDS    limit for each network request (30)\n\n"),
+	      f);
+	fputs(_("Practice (a simulated tenant: no network, no Azure):\n"
+		"      --practice SCENARIO  any mode against a simulated tenant; 'list' names\n"
+		"                           the scenarios, 'random' picks one unnamed\n"
+		"      --practice-speed N   simulated seconds per second (60: Exchange's\n"
+		"                           30 minutes pass in 30 seconds)\n"
+		"      --practice-reset     start the scenario again from the beginning\n"
+		"      --portal             print the practice portal's pages\n"
+		"      --shell              the practice PowerShell prompt (standard input)\n"
+		"      --summary FILE       save the trainer's summary to FILE\n\n"),
 	      f);
 	fputs(_("Other:\n"
 		"      --no-color           no colours (NO_COLOR is honoured too)\n"
@@ -162,7 +187,7 @@ static void set_mode(struct options *o, enum mode m, int *conflict)
 /* Returns 0, or an exit status for a bad command line. */
 static int parse(int argc, char **argv, struct options *o)
 {
-	int c, conflict = 0;
+	int c, conflict = 0, list_check = 0;
 
 	memset(o, 0, sizeof(*o));
 	o->warn_days = 30;
@@ -188,6 +213,7 @@ static int parse(int argc, char **argv, struct options *o)
 			break;
 		case 'C':
 			set_mode(o, MODE_CHECK, &conflict);
+			list_check |= 2;
 			break;
 		case 'b':
 			set_mode(o, MODE_BATCH, &conflict);
@@ -205,6 +231,10 @@ static int parse(int argc, char **argv, struct options *o)
 			break;
 		case OPT_LIST:
 			set_mode(o, MODE_LIST, &conflict);
+			list_check |= 1;
+			break;
+		case OPT_ALL:
+			o->all = true;
 			break;
 		case OPT_SECRET_STDIN:
 			o->secret_stdin = true;
@@ -242,6 +272,31 @@ static int parse(int argc, char **argv, struct options *o)
 			break;
 		case OPT_SECRET_EXPIRY:
 			o->secret_expiry = optarg;
+			break;
+		case OPT_PRACTICE:
+			o->practice = optarg;
+			break;
+		case OPT_PRACTICE_SPEED: {
+			int v;
+			if (number(optarg, 1, 1000000, &v) != 0) {
+				fprintf(stderr, _("%s: --practice-speed takes a number from 1 to 1000000\n"),
+					PACKAGE);
+				return 2;
+			}
+			o->practice_speed = v;
+			break;
+		}
+		case OPT_PRACTICE_RESET:
+			o->practice_reset = true;
+			break;
+		case OPT_SHELL:
+			o->practice_shell = true;
+			break;
+		case OPT_PORTAL:
+			o->practice_portal = true;
+			break;
+		case OPT_SUMMARY:
+			o->summary_file = optarg;
 			break;
 		case OPT_AUTHORITY:
 			o->authority = optarg;
@@ -282,6 +337,12 @@ static int parse(int argc, char **argv, struct options *o)
 			PACKAGE, argv[optind]);
 		return 2;
 	}
+	/* --list --check checks every listed profile. */
+	if (list_check == 3 && conflict == 1 && (o->mode == MODE_CHECK || o->mode == MODE_LIST)) {
+		o->mode = MODE_CHECK;
+		o->all = true;
+		conflict = 0;
+	}
 	if (conflict) {
 		fprintf(stderr,
 			_("%s: choose one of --check, --batch, --rotate, --export, --powershell and "
@@ -297,6 +358,17 @@ static int parse(int argc, char **argv, struct options *o)
 		fprintf(stderr, _("%s: use either --config or --profile, not both\n"), PACKAGE);
 		return 2;
 	}
+	if (o->all && (o->mode != MODE_CHECK || o->config || o->profile)) {
+		fprintf(stderr, _("%s: --all goes with --check, without --config or --profile\n"), PACKAGE);
+		return 2;
+	}
+	if (o->all && (o->transcript || o->send_test || o->probe_denied)) {
+		fprintf(stderr,
+			_("%s: --transcript, --send-test and --probe-denied check one profile; use --profile "
+			  "NAME\n"),
+			PACKAGE);
+		return 2;
+	}
 	if (o->nagios && o->mode != MODE_CHECK) {
 		fprintf(stderr, _("%s: --nagios goes with --check\n"), PACKAGE);
 		return 2;
@@ -308,6 +380,25 @@ static int parse(int argc, char **argv, struct options *o)
 	if ((o->secret_stdin || o->secret_file) && o->mode != MODE_BATCH && o->mode != MODE_ROTATE) {
 		fprintf(stderr, _("%s: --secret-stdin and --secret-file go with --batch or --rotate\n"),
 			PACKAGE);
+		return 2;
+	}
+	if (!o->practice && (o->practice_speed || o->practice_reset || o->practice_shell ||
+			     o->practice_portal || o->summary_file)) {
+		fprintf(stderr,
+			_("%s: --practice-speed, --practice-reset, --shell, --portal and --summary go with "
+			  "--practice\n"),
+			PACKAGE);
+		return 2;
+	}
+	if (o->practice && (o->config || o->profile)) {
+		fprintf(stderr,
+			_("%s: --practice uses its own practice profiles; leave out --config and "
+			  "--profile\n"),
+			PACKAGE);
+		return 2;
+	}
+	if (o->practice_shell && o->practice_portal) {
+		fprintf(stderr, _("%s: use either --shell or --portal, not both\n"), PACKAGE);
 		return 2;
 	}
 	if (getenv("NO_COLOR") && *getenv("NO_COLOR"))
@@ -329,9 +420,12 @@ static void harden(void)
 static enum o365_rc dispatch(const struct options *o, int *status)
 {
 	*status = 0;
+	/* Practice runs the same modes, with the simulated tenant set in a copy of the options. */
+	if (o->practice && !o->net)
+		return practice_run(o, status);
 	switch (o->mode) {
 	case MODE_CHECK:
-		return batch_check(o, status);
+		return o->all ? batch_check_all(o, status) : batch_check(o, status);
 	case MODE_BATCH:
 		return batch_apply(o);
 	case MODE_ROTATE:
@@ -345,6 +439,11 @@ static enum o365_rc dispatch(const struct options *o, int *status)
 	default:
 		return wizard_run(o);
 	}
+}
+
+enum o365_rc frontend_run(const struct options *o, int *status)
+{
+	return dispatch(o, status);
 }
 
 int main(int argc, char **argv)

@@ -66,6 +66,9 @@ static void build(struct session *s, struct home *h)
 			continue;
 		if (i == H_PICK && h->n_names < 2)
 			continue;
+		/* A practice session keeps to its own practice profile. */
+		if ((i == H_NEW || i == H_PICK) && s->practice)
+			continue;
 		h->shown[h->n_shown++] = i;
 	}
 }

@@ -16,6 +16,13 @@
 #include "options.h"
 #include "ui/ui.h"
 
+/* The table: STEP_START..STEP_SUMMARY, then the start screen at STEPS_HOME. */
+#define STEPS_HOME STEP_COUNT
+/* Practice mode's screens, reachable from every step when the tenant is simulated. */
+#define STEPS_PORTAL (STEP_COUNT + 1)
+#define STEPS_PSHELL (STEP_COUNT + 2)
+#define STEPS_N	     (STEP_COUNT + 3)
+
 enum wizard_mode { WMODE_SETUP = 0, WMODE_ROTATE, WMODE_REVERIFY };
 
 /* What every step may read and change. The driver owns it. */
@@ -46,9 +53,13 @@ struct session {
 	bool to_home; /* ... or to the start screen */
 	bool quit;
 	int exit_rc;
-	char farewell[1600];	/* printed on the terminal after the screen is gone */
-	bool stale[STEP_COUNT + 1]; /* reload this screen's form on entry (steps, then the start screen) */
-	char *snapshot;		/* the profile as loaded, to tell whether anything changed */
+	char farewell[1600]; /* printed on the terminal after the screen is gone */
+	bool stale[STEPS_N]; /* reload this step's form from the profile on entry */
+	char *snapshot;	     /* the profile as loaded, to tell whether anything changed */
+	/* Practice mode: the simulated tenant (NULL for a real one), and the step its screens
+	 * return to. */
+	struct practice *practice;
+	int practice_from;
 };
 
 struct step_ops {
@@ -71,11 +82,8 @@ struct step_ops {
 };
 
 extern const struct step_ops step_start, step_app, step_secret, step_permissions, step_token, step_exchange,
-	step_mailserver, step_mailbox, step_summary, step_home;
+	step_mailserver, step_mailbox, step_summary, step_home, step_portal, step_pshell;
 
-/* The table: STEP_START..STEP_SUMMARY, then the start screen at STEPS_HOME. */
-#define STEPS_HOME STEP_COUNT
-#define STEPS_N	   (STEP_COUNT + 1)
 const struct step_ops *steps_get(int id);
 
 /* The next and previous step for the session's mode (rotation skips steps). */
@@ -106,6 +114,8 @@ void steps_focus_failure(struct session *s, struct form *fm, int idx);
 void steps_snapshot(struct session *s);
 /* Whether the profile differs from the snapshot (check results aside). */
 bool steps_changed(const struct session *s);
+/* Pasted text for the practice PowerShell prompt: each whole line runs. */
+void pshell_paste(struct session *s, void *priv, const char *text, size_t n);
 /* Sends text to the terminal's clipboard and says honestly what that means, with `fallback`: what
  * to do when the terminal ignores it. */
 void steps_copy(struct session *s, const char *what, const char *text, const char *fallback);

@@ -42,7 +42,8 @@ static const struct {
 	{"<Home>", KEY_HOME},  {"<End>", KEY_END},     {"<Del>", KEY_DC},     {"<C-c>", 3},
 	{"<C-u>", 21},	       {"<F1>", KEY_F(1)},     {"<F2>", KEY_F(2)},    {"<F3>", KEY_F(3)},
 	{"<F4>", KEY_F(4)},    {"<F5>", KEY_F(5)},     {"<F6>", KEY_F(6)},    {"<F7>", KEY_F(7)},
-	{"<F8>", KEY_F(8)},    {"<F9>", KEY_F(9)},     {"<F10>", KEY_F(10)},
+	{"<F8>", KEY_F(8)},    {"<F9>", KEY_F(9)},     {"<F10>", KEY_F(10)},  {"<F11>", KEY_F(11)},
+	{"<F12>", KEY_F(12)},
 };
 
 void script_save_screen(struct ui *ui, const char *name)
@@ -56,7 +57,9 @@ void script_save_screen(struct ui *ui, const char *name)
 	if (!(f = fopen(path, "w")))
 		return;
 	for (int y = 0; y < LINES; y++) {
-		int n = mvinnstr(y, 0, line, (int)sizeof(line) - 1 < COLS ? (int)sizeof(line) - 1 : COLS);
+		/* The limit is in bytes, and a row of UTF-8 text is longer than COLS bytes; reading
+		 * stops at the end of the row. */
+		int n = mvinnstr(y, 0, line, (int)sizeof(line) - 1);
 		if (n < 0)
 			n = 0;
 		line[n] = '\0';

@@ -61,7 +61,9 @@ enum action {
 	ACT_GENERATE,
 	ACT_SEND,
 	ACT_QUIT,
-	ACT_CHAR, /* a printable character */
+	ACT_PORTAL, /* practice mode: the simulated portal */
+	ACT_PSHELL, /* practice mode: the simulated PowerShell prompt */
+	ACT_CHAR,   /* a printable character */
 	ACT_PASTE_END,
 	ACT_RESIZE,
 	ACT_WAKE, /* a background check finished */

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "check/settings.h"
@@ -16,6 +17,8 @@
 #include "core/store.h"
 #include "core/xalloc.h"
 #include "frontends.h"
+#include "practice/summary.h"
+#include "practice/tenant.h"
 #include "steps/steps.h"
 #include "ui.h"
 
@@ -32,6 +35,7 @@ struct wizard {
 	char paste[4096]; /* a bracketed paste being collected */
 	size_t paste_len;
 	bool pasting, paste_over;
+	struct timespec since; /* when the current step was entered (practice summary) */
 };
 
 static struct form *form_of(struct wizard *w)
@@ -62,12 +66,31 @@ static void free_priv(struct wizard *w, int id)
 	w->entered[id] = false;
 }
 
+/* The trainer's summary keeps the time spent on each step, until now. */
+static void practice_timing(struct wizard *w)
+{
+	struct timespec now;
+
+	if (!w->s.practice)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (w->entered[w->step] && w->step < STEP_COUNT) {
+		practice_lock(w->s.practice);
+		practice_record_step(w->s.practice, w->step,
+				     (double)(now.tv_sec - w->since.tv_sec) +
+					     (double)(now.tv_nsec - w->since.tv_nsec) / 1e9);
+		practice_unlock(w->s.practice);
+	}
+	w->since = now;
+}
+
 static void enter(struct wizard *w, int id)
 {
 	const struct step_ops *op = steps_get(id);
 
 	if (!op)
 		return;
+	practice_timing(w);
 	if (w->s.stale[id])
 		free_priv(w, id);
 	w->s.stale[id] = false;
@@ -121,6 +144,8 @@ static unsigned long long live_actions(struct wizard *w)
 		m |= ACT_BIT(ACT_JUMP);
 	if (op && op->keys)
 		m |= op->keys(&w->s, w->priv[w->step]);
+	if (w->s.practice)
+		m |= ACT_BIT(ACT_PORTAL) | ACT_BIT(ACT_PSHELL);
 	return m;
 }
 
@@ -166,6 +191,9 @@ static void draw_help(struct wizard *w)
 	pane_clear(&w->help_pane);
 	w->help_pane.top = top;
 	for (int i = 0; i < n; i++) {
+		/* The practice screens exist only with --practice. */
+		if (!w->s.practice && (t[i].action == ACT_PORTAL || t[i].action == ACT_PSHELL))
+			continue;
 		snprintf(line, sizeof(line), "%c %-22.22s %s", m & ACT_BIT(t[i].action) ? '*' : ' ',
 			 t[i].keys, _(t[i].label));
 		pane_add(&w->help_pane, m & ACT_BIT(t[i].action) ? ROLE_KEY : ROLE_DIM, 25, line);
@@ -184,7 +212,7 @@ static void frame(struct ui *ui)
 {
 	struct wizard *w = ui->owner;
 	const struct step_ops *op = steps_get(w->step);
-	char title[256], strip[256];
+	char title[256], strip[256], prof[128];
 	int o = 0;
 
 	getmaxyx(stdscr, ui->rows, ui->cols);
@@ -202,14 +230,20 @@ static void frame(struct ui *ui)
 		refresh();
 		return;
 	}
-	if (w->step == STEPS_HOME)
+	if (w->step == STEPS_PORTAL)
+		snprintf(title, sizeof(title), "%s", _(" o365-oauth-setup  |  PRACTICE portal"));
+	else if (w->step == STEPS_PSHELL)
+		snprintf(title, sizeof(title), "%s", _(" o365-oauth-setup  |  PRACTICE PowerShell"));
+	else if (w->step == STEPS_HOME)
 		snprintf(title, sizeof(title), "%s", _(" o365-oauth-setup  |  Start"));
 	else
 		snprintf(title, sizeof(title), _(" o365-oauth-setup  |  Step %d of %d: %s"), w->step,
 			 STEP_COUNT - 1, step_name(w->step));
 	attron(ui_attr(ui, ROLE_TITLE));
-	mvprintw(0, 0, "%-*s", ui->cols, title);
-	mvprintw(0, ui->cols - (int)strlen(w->s.profile_name) - 11, " profile: %s", w->s.profile_name);
+	mvprintw(0, 0, "%-*s", i18n_pad(title, ui->cols), title);
+	snprintf(prof, sizeof(prof), w->s.practice ? _(" PRACTICE: %s") : _(" profile: %s"),
+		 w->s.profile_name);
+	mvprintw(0, ui->cols - i18n_width(prof) - 1, "%s", prof);
 	attroff(ui_attr(ui, ROLE_TITLE));
 	for (int i = 0; i < STEP_COUNT; i++)
 		o += snprintf(strip + o, sizeof(strip) - (size_t)o, i == w->step ? "[%d]" : " %d ", i);
@@ -333,6 +367,8 @@ static void paste_done(struct wizard *w)
 	if (w->paste_over)
 		status_set(&w->ui, true, "%s",
 			   _("The pasted text is longer than any value here: nothing was added."));
+	else if (w->step == STEPS_PSHELL)
+		pshell_paste(&w->s, w->priv[w->step], w->paste, n);
 	else if (!fm || !in_text(w))
 		status_set(&w->ui, true, "%s", _("Pasting needs a text field: Tab moves to one."));
 	else if (n && memchr(w->paste, '\n', n))
@@ -400,6 +436,16 @@ static void dispatch(struct wizard *w, int key)
 		quit(w);
 		return;
 	}
+	if ((a == ACT_PORTAL || a == ACT_PSHELL) && w->s.practice) {
+		int to = a == ACT_PORTAL ? STEPS_PORTAL : STEPS_PSHELL;
+		w->ui.status[0] = '\0';
+		if (op->leave)
+			op->leave(&w->s, w->priv[w->step], false);
+		if (w->step != STEPS_PORTAL && w->step != STEPS_PSHELL)
+			w->s.practice_from = w->step;
+		enter(w, to);
+		return;
+	}
 	fm = form_of(w);
 	if (op->handle ? op->handle(&w->s, w->priv[w->step], a, key)
 		       : fm && fields_handle(&w->ui, fm, a, key)) {
@@ -432,6 +478,11 @@ static void finished_job(struct wizard *w)
 {
 	const struct step_ops *op = steps_get(w->step);
 
+	if (w->s.practice && w->s.job.kind != JOB_TENANT) {
+		practice_lock(w->s.practice);
+		practice_record_check(w->s.practice, &w->s.job.report, w->s.job.kind == JOB_FULL);
+		practice_unlock(w->s.practice);
+	}
 	if (op && op->job_done)
 		op->job_done(&w->s, w->priv[w->step]);
 	report_clear(&w->s.job.report);
@@ -453,10 +504,19 @@ static enum o365_rc setup(struct wizard *w, const struct options *o)
 	s->opts = o;
 	s->fail_step = -1;
 	s->go_to = -1;
+	s->practice = o->practice_tenant;
 	pthread_mutex_init(&s->job.lock, NULL);
 	if ((rc = store_path(o->config, o->profile, s->path, sizeof(s->path), &e)) != O365_OK) {
 		err_print(&e);
 		return rc;
+	}
+	if (!o->net && practice_owns_path(s->path)) {
+		err_set(&e, O365_EUSAGE, _("%s is a PRACTICE profile: it belongs to the simulated tenant."),
+			s->path);
+		err_fix(&e, "%s",
+			_("Use it with --practice NAME; it is never checked against real servers."));
+		err_print(&e);
+		return O365_EUSAGE;
 	}
 	snprintf(s->draft_path, sizeof(s->draft_path), "%s.draft", s->path);
 	slash = strrchr(s->path, '/');
@@ -474,8 +534,8 @@ static enum o365_rc setup(struct wizard *w, const struct options *o)
 			err_print(&e);
 			return rc;
 		}
-	} else if (!(s->p = profile_new())) {
-		return O365_EIO;
+	} else {
+		s->p = profile_new();
 	}
 	if ((rc = settings_apply_overrides(o, s->p, &e)) != O365_OK) {
 		err_print(&e);
@@ -557,6 +617,7 @@ enum o365_rc wizard_run(const struct options *o)
 			getmaxyx(stdscr, w->ui.rows, w->ui.cols);
 		dispatch(w, key);
 	}
+	practice_timing(w);
 	job_free(&w->s.job);
 	for (int i = 0; i < STEPS_N; i++)
 		free_priv(w, i);
