@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/codec.h"
 #include "core/i18n.h"
 #include "core/store.h"
 #include "steps.h"
@@ -98,6 +99,14 @@ static void enter(struct session *s, void *priv)
 	struct home *h = priv;
 	int days = profile_days_left(s->p, time(NULL));
 
+	if (s->pending_secret) {
+		/* Back at the start screen, a rotation in progress is given up: nothing was changed. */
+		codec_free_secret(&s->pending_secret);
+		s->pending_expiry[0] = '\0';
+		s->stale[STEP_SECRET] = true;
+		s->token_ran = s->mail_ran = false;
+		status_set(s->ui, false, "%s", _("The rotation was left; the profile is unchanged."));
+	}
 	s->mode = WMODE_SETUP;
 	list_profiles(h);
 	h->view = V_MENU;
