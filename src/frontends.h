@@ -17,6 +17,12 @@ enum o365_rc batch_export(const struct options *o);
 enum o365_rc batch_powershell(const struct options *o);
 enum o365_rc batch_list(const struct options *o);
 enum o365_rc wizard_run(const struct options *o);
+/* --practice: the same modes against the simulated tenant. */
+enum o365_rc practice_run(const struct options *o, int *status);
+/* The front-end for o's mode (main.c). */
+enum o365_rc frontend_run(const struct options *o, int *status);
+/* The practice profiles, each marked PRACTICE, for --list. */
+void practice_list_profiles(FILE *f);
 /* The wizard's keys from the action table, one "KEYS<TAB>what" line each. */
 void wizard_print_keys(FILE *f);
 

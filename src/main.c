@@ -41,6 +41,12 @@ enum {
 	OPT_SECRET_EXPIRY,
 	OPT_TOKEN_ONLY,
 	OPT_KEYS,
+	OPT_PRACTICE,
+	OPT_PRACTICE_SPEED,
+	OPT_PRACTICE_RESET,
+	OPT_SHELL,
+	OPT_PORTAL,
+	OPT_SUMMARY,
 	OPT_ALL,
 };
 
@@ -76,6 +82,12 @@ static const struct option long_opts[] = {
 	{"keys", no_argument, NULL, OPT_KEYS},
 	{"all", no_argument, NULL, OPT_ALL},
 	{"secret-expiry", required_argument, NULL, OPT_SECRET_EXPIRY},
+	{"practice", required_argument, NULL, OPT_PRACTICE},
+	{"practice-speed", required_argument, NULL, OPT_PRACTICE_SPEED},
+	{"practice-reset", no_argument, NULL, OPT_PRACTICE_RESET},
+	{"shell", no_argument, NULL, OPT_SHELL},
+	{"portal", no_argument, NULL, OPT_PORTAL},
+	{"summary", required_argument, NULL, OPT_SUMMARY},
 	{NULL, 0, NULL, 0},
 };
 
@@ -118,6 +130,16 @@ static void usage(FILE *f)
 		"      --nagios             with --check: one status line and Nagios exit codes\n"
 		"      --include-secret     with --export: include the client secret\n"
 		"      --timeout SECONDS    limit for each network request (30)\n\n"),
+	      f);
+	fputs(_("Practice (a simulated tenant: no network, no Azure):\n"
+		"      --practice SCENARIO  any mode against a simulated tenant; 'list' names\n"
+		"                           the scenarios, 'random' picks one unnamed\n"
+		"      --practice-speed N   simulated seconds per second (60: Exchange's\n"
+		"                           30 minutes pass in 30 seconds)\n"
+		"      --practice-reset     start the scenario again from the beginning\n"
+		"      --portal             print the practice portal's pages\n"
+		"      --shell              the practice PowerShell prompt (standard input)\n"
+		"      --summary FILE       save the trainer's summary to FILE\n\n"),
 	      f);
 	fputs(_("Other:\n"
 		"      --no-color           no colours (NO_COLOR is honoured too)\n"
@@ -251,6 +273,31 @@ static int parse(int argc, char **argv, struct options *o)
 		case OPT_SECRET_EXPIRY:
 			o->secret_expiry = optarg;
 			break;
+		case OPT_PRACTICE:
+			o->practice = optarg;
+			break;
+		case OPT_PRACTICE_SPEED: {
+			int v;
+			if (number(optarg, 1, 1000000, &v) != 0) {
+				fprintf(stderr, _("%s: --practice-speed takes a number from 1 to 1000000\n"),
+					PACKAGE);
+				return 2;
+			}
+			o->practice_speed = v;
+			break;
+		}
+		case OPT_PRACTICE_RESET:
+			o->practice_reset = true;
+			break;
+		case OPT_SHELL:
+			o->practice_shell = true;
+			break;
+		case OPT_PORTAL:
+			o->practice_portal = true;
+			break;
+		case OPT_SUMMARY:
+			o->summary_file = optarg;
+			break;
 		case OPT_AUTHORITY:
 			o->authority = optarg;
 			break;
@@ -335,6 +382,25 @@ static int parse(int argc, char **argv, struct options *o)
 			PACKAGE);
 		return 2;
 	}
+	if (!o->practice && (o->practice_speed || o->practice_reset || o->practice_shell ||
+			     o->practice_portal || o->summary_file)) {
+		fprintf(stderr,
+			_("%s: --practice-speed, --practice-reset, --shell, --portal and --summary go with "
+			  "--practice\n"),
+			PACKAGE);
+		return 2;
+	}
+	if (o->practice && (o->config || o->profile)) {
+		fprintf(stderr,
+			_("%s: --practice uses its own practice profiles; leave out --config and "
+			  "--profile\n"),
+			PACKAGE);
+		return 2;
+	}
+	if (o->practice_shell && o->practice_portal) {
+		fprintf(stderr, _("%s: use either --shell or --portal, not both\n"), PACKAGE);
+		return 2;
+	}
 	if (getenv("NO_COLOR") && *getenv("NO_COLOR"))
 		o->no_color = true;
 	return 0;
@@ -354,6 +420,9 @@ static void harden(void)
 static enum o365_rc dispatch(const struct options *o, int *status)
 {
 	*status = 0;
+	/* Practice runs the same modes, with the simulated tenant set in a copy of the options. */
+	if (o->practice && !o->net)
+		return practice_run(o, status);
 	switch (o->mode) {
 	case MODE_CHECK:
 		return o->all ? batch_check_all(o, status) : batch_check(o, status);
@@ -370,6 +439,11 @@ static enum o365_rc dispatch(const struct options *o, int *status)
 	default:
 		return wizard_run(o);
 	}
+}
+
+enum o365_rc frontend_run(const struct options *o, int *status)
+{
+	return dispatch(o, status);
 }
 
 int main(int argc, char **argv)

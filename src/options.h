@@ -5,6 +5,9 @@
 
 #include <stdbool.h>
 
+struct net_backend;
+struct practice;
+
 enum mode {
 	MODE_WIZARD = 0,
 	MODE_CHECK,
@@ -44,6 +47,16 @@ struct options {
 	bool all;		   /* --all (or --list --check): every saved profile */
 	int timeout_s;		   /* --timeout: per request */
 	const char *secret_expiry; /* --secret-expiry for --rotate and --batch */
+
+	/* Practice mode: a simulated tenant instead of the network. */
+	const char *practice;		  /* --practice SCENARIO (or "list") */
+	double practice_speed;		  /* --practice-speed: simulated seconds per second */
+	bool practice_reset;		  /* --practice-reset: start the scenario again */
+	bool practice_shell;		  /* --shell: the practice PowerShell prompt on stdin */
+	bool practice_portal;		  /* --portal: print the practice portal */
+	const char *summary_file;	  /* --summary FILE: save the trainer's summary */
+	const struct net_backend *net;	  /* set by the practice front-end; NULL = the network */
+	struct practice *practice_tenant; /* the simulated tenant behind net, for its screens */
 };
 
 #endif

@@ -61,10 +61,14 @@ speak() {
 	msgfmt -c -o "$TMP/locale/$ll/LC_MESSAGES/o365-oauth-setup.mo" "$top_srcdir/po/$ll.po" ||
 		{ echo "Bail out! po/$ll.po does not compile"; exit 1; }
 	export O365_LOCALEDIR=$TMP/locale LANGUAGE=$ll
+	mkdir -p "$TMP/loc"
 	if [ -n "$loc" ] && { [ -d "$TMP/loc/$loc.UTF-8" ] ||
 		localedef -i "$loc" -f UTF-8 "$TMP/loc/$loc.UTF-8" >/dev/null 2>&1; }; then
-		export LOCPATH=$TMP/loc LANG=$loc.UTF-8 LC_ALL=$loc.UTF-8
+		export LOCPATH=$TMP/loc
+		# bash itself cannot load the locale (LOCPATH reaches only its children): no warning
+		{ export LANG=$loc.UTF-8 LC_ALL=$loc.UTF-8; } 2>/dev/null
 	else
+		echo "# no locale sources for ${loc:-$ll}: C.UTF-8 with LANGUAGE=$ll"
 		export LANG=C.UTF-8 LC_ALL=C.UTF-8
 	fi
 }

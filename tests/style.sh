@@ -16,7 +16,15 @@ layer "core includes no curses, curl or upper layer" src/core 'curses|curl/|"(ne
 layer "net includes no screen or front-end" src/net 'curses|"(ui|steps|check|batch)/'
 layer "check includes no screen or front-end" src/check 'curses|"(ui|steps|batch)/'
 layer "screens and front-ends never touch libcurl or OpenSSL" src/ui 'curl/|openssl/|"batch/'
+layer "practice is model code: no curses, no curl, no screen" src/practice 'curses|curl/|openssl/|"(ui|steps|check|batch)/'
 layer "steps never touch libcurl or OpenSSL" src/steps 'curl/|openssl/|"batch/'
+# The screen toolkit sits below the steps; only the driver (ui/wizard.c) sits above them.
+toolkit=$(ls src/ui/*.c src/ui/*.h | grep -v '^src/ui/wizard\.c$')
+# shellcheck disable=SC2086
+if grep -nE '^#include .*"(\.\./)?steps/' $toolkit >"$TMP/layer"; then
+	not_ok "the toolkit (ui/ but the driver) includes no step" "$(cat "$TMP/layer")"
+else ok "the toolkit (ui/ but the driver) includes no step"; fi
+layer "steps never include the driver" src/steps '"(\.\./)?ui/wizard|"frontends\.h"'
 # HACKING.md's table names every source file, and names no file that is gone.
 table=$(grep -o '^| `[^|]*' HACKING.md | grep -o '`[^`]*`' | tr -d '`' | sed -E 's/^(.*)\[ch\]$/\1c\n\1h/')
 missing="" gone=""

@@ -17,6 +17,7 @@
 #include "core/validate.h"
 #include "core/xalloc.h"
 #include "frontends.h"
+#include "practice/tenant.h"
 
 void batch_print_report(const struct options *o, const struct report *r);
 
@@ -117,8 +118,16 @@ enum o365_rc batch_apply(const struct options *o)
 	enum o365_rc rc;
 
 	err_clear(&e);
-	if ((rc = store_path(o->config, o->profile, path, sizeof(path), &e)) != O365_OK ||
-	    (rc = build(o, path, &p, &e)) != O365_OK ||
+	if ((rc = store_path(o->config, o->profile, path, sizeof(path), &e)) != O365_OK)
+		goto fail;
+	if (!o->net && practice_owns_path(path)) {
+		rc = err_set(&e, O365_EUSAGE,
+			     _("%s is a PRACTICE profile: it belongs to the simulated tenant."), path);
+		err_fix(&e, "%s",
+			_("Use it with --practice NAME; it is never checked against real servers."));
+		goto fail;
+	}
+	if ((rc = build(o, path, &p, &e)) != O365_OK ||
 	    (rc = settings_apply_overrides(o, p, &e)) != O365_OK ||
 	    (rc = batch_read_secret(o, &secret, &e)) != O365_OK)
 		goto fail;

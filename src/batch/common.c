@@ -16,6 +16,7 @@
 #include "core/store.h"
 #include "core/validate.h"
 #include "core/xalloc.h"
+#include "practice/tenant.h"
 
 enum o365_rc batch_load(const struct options *o, struct loaded *l)
 {
@@ -28,6 +29,15 @@ enum o365_rc batch_load(const struct options *o, struct loaded *l)
 	    (rc = store_load(l->path, &l->p, &e)) != O365_OK) {
 		err_print(&e);
 		return rc;
+	}
+	if (!o->net && practice_owns_path(l->path)) {
+		err_set(&e, O365_EUSAGE, _("%s is a PRACTICE profile: it belongs to the simulated tenant."),
+			l->path);
+		err_fix(&e, "%s",
+			_("Use it with --practice NAME; it is never checked against real servers."));
+		err_print(&e);
+		profile_free(&l->p);
+		return O365_EUSAGE;
 	}
 	if ((rc = settings_apply_overrides(o, l->p, &e)) != O365_OK) {
 		err_print(&e);

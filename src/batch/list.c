@@ -40,12 +40,14 @@ enum o365_rc batch_list(const struct options *o)
 	n = store_list(dir, &names);
 	if (n == 0) {
 		printf(_("No profiles in %s. Run o365-oauth-setup to create one.\n"), dir);
+		practice_list_profiles(stdout);
 		return O365_OK;
 	}
 	/* The last --check (a state file) and the verification saved in the profile are different
 	 * facts: a cron check that fails never rewrites the profile. */
-	printf("%-16s %-7s %-38s %-16s %s\n", _("PROFILE"), _("CLOUD"), _("TENANT"), _("SECRET EXPIRES"),
-	       _("LAST CHECK / LAST SAVED VERIFICATION"));
+	printf("%-*s %-*s %-*s %-*s %s\n", i18n_pad(_("PROFILE"), 16), _("PROFILE"), i18n_pad(_("CLOUD"), 7),
+	       _("CLOUD"), i18n_pad(_("TENANT"), 38), _("TENANT"), i18n_pad(_("SECRET EXPIRES"), 17),
+	       _("SECRET EXPIRES"), _("LAST CHECK / LAST SAVED VERIFICATION"));
 	for (int i = 0; i < n; i++) {
 		struct profile *p = NULL;
 		const struct verification *v;
@@ -70,12 +72,13 @@ enum o365_rc batch_list(const struct options *o)
 			when_what(v->at, v->message, saved, sizeof(saved));
 		else
 			snprintf(saved, sizeof(saved), "%s", _("never verified"));
-		printf("%-16s %-7s %-38s %-16s %s: %s\n", names[i], cloud_get(p->cloud)->key,
+		printf("%-16s %-7s %-38s %-17s %s: %s\n", names[i], cloud_get(p->cloud)->key,
 		       p->tenant ? p->tenant : "-", exp, _("last check"), checked);
-		printf("%-16s %-7s %-38s %-16s %s: %s\n", "", "", "", "", _("last saved verification"),
+		printf("%-16s %-7s %-38s %-17s %s: %s\n", "", "", "", "", _("last saved verification"),
 		       saved);
 		profile_free(&p);
 	}
 	store_free_list(&names);
+	practice_list_profiles(stdout);
 	return O365_OK;
 }

@@ -53,10 +53,7 @@ enum o365_rc batch_rotate(const struct options *o)
 		rc = err_set(&e, O365_EUSAGE, "--secret-expiry: %s", m.text);
 		goto fail;
 	}
-	if (!(next = profile_clone(l.p))) {
-		rc = err_set(&e, O365_EIO, "%s", _("Out of memory."));
-		goto fail;
-	}
+	next = profile_clone(l.p);
 	profile_set_secret(next, clean);
 	next->auth = AUTH_SECRET;
 	profile_set_str(&next->secret_expiry, o->secret_expiry);

@@ -3,9 +3,12 @@
 #ifndef O365_LADDER_H
 #define O365_LADDER_H
 
+#include "net/backend.h"
 #include "net/net.h"
 #include "verify.h"
 
+/* Who answers: the options' backend, or the real network. */
+const struct net_backend *verify_backend(const struct verify_opts *o);
 /* A live progress line for the front-end, when it asked for them. */
 void progress(const struct verify_opts *o, const char *fmt, ...) O365_PRINTF(2, 3);
 void net_cfg_for(const struct profile *p, const struct verify_opts *o, struct net_cfg *cfg);

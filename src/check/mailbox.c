@@ -159,7 +159,8 @@ static void send_test(const struct profile *p, const struct verify_opts *o, cons
 	struct mail_result one;
 
 	progress(o, _("Sending a test message to %s ..."), o->send_test);
-	net_mail_send_test(mc, st->token.access_token, p->username, p->sender, o->send_test, &one);
+	verify_backend(o)->mail_send_test(verify_backend(o)->ctx, mc, st->token.access_token, p->username,
+					  p->sender, o->send_test, &one);
 	if (one.ok)
 		report_add(r, RS_OK, RK_SEND_TEST, NULL, -1, O365_OK, NULL,
 			   _("Test message from %s to %s accepted."), p->sender, o->send_test);
@@ -177,7 +178,8 @@ static void probe_denied(const struct profile *p, const struct verify_opts *o, c
 	const char *one_box[2] = {o->probe_denied, NULL};
 
 	progress(o, _("Confirming that %s is refused ..."), o->probe_denied);
-	net_mail_check(mc, st->token.access_token, one_box, p->mod_delivery, true, &res, &n);
+	verify_backend(o)->mail_check(verify_backend(o)->ctx, mc, st->token.access_token, one_box,
+				      p->mod_delivery, true, &res, &n);
 	for (int i = 0; i < n; i++) {
 		if (res[i].ok)
 			report_add(r, RS_WARN, RK_DENIED, res[i].mailbox, STEP_EXCHANGE, O365_OK,
@@ -218,7 +220,8 @@ enum o365_rc check_mailboxes(struct profile *p, const struct verify_opts *o, str
 		progress(o,
 			 P_("Checking %d mailbox over %s ...", "Checking %d mailboxes over %s ...", nboxes),
 			 nboxes, p->mod_delivery ? _("IMAP and SMTP") : "SMTP");
-		rc = net_mail_check(&mc, st->token.access_token, boxes, p->mod_delivery, true, &res, &n);
+		rc = verify_backend(o)->mail_check(verify_backend(o)->ctx, &mc, st->token.access_token, boxes,
+						   p->mod_delivery, true, &res, &n);
 		if (rc == O365_ECANCEL) {
 			mail_results_free(&res, n);
 			report_add(r, RS_FAIL, RK_MAILBOXES, NULL, -1, O365_ECANCEL, NULL, "%s",

@@ -51,5 +51,6 @@ void settings_verify_opts(const struct options *o, struct verify_opts *vo)
 	vo->probe_denied = o->probe_denied;
 	vo->wait_minutes = o->wait_minutes;
 	vo->token_only = o->token_only;
+	vo->net = o->net;
 	vo->ud = (void *)o;
 }

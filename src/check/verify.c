@@ -38,6 +38,11 @@ void verify_fields(const struct profile *p, const struct verify_opts *o, struct 
 	fieldcheck_run(p, &fo, r);
 }
 
+const struct net_backend *verify_backend(const struct verify_opts *o)
+{
+	return o->net ? o->net : net_backend_real();
+}
+
 void net_cfg_for(const struct profile *p, const struct verify_opts *o, struct net_cfg *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
@@ -99,7 +104,8 @@ static enum o365_rc check_tenant(struct profile *p, const struct verify_opts *o,
 
 	net_cfg_for(p, o, &cfg);
 	progress(o, _("Looking up tenant %s ..."), p->tenant);
-	rc = net_discover(&cfg, profile_authority(p), p->tenant, &d, &nr);
+	rc = verify_backend(o)->discover(verify_backend(o)->ctx, &cfg, profile_authority(p), p->tenant, &d,
+					 &nr);
 	if (rc != O365_OK) {
 		net_failure(r, RK_TENANT, rc, &nr);
 		return rc;
@@ -145,7 +151,7 @@ enum o365_rc check_token(struct profile *p, const struct verify_opts *o, struct 
 		struct timespec t0, t1;
 		progress(o, "%s", _("Requesting a token ..."));
 		clock_gettime(CLOCK_MONOTONIC, &t0);
-		rc = net_token_fetch(&cfg, &req, &st->token, &nr);
+		rc = verify_backend(o)->token_fetch(verify_backend(o)->ctx, &cfg, &req, &st->token, &nr);
 		clock_gettime(CLOCK_MONOTONIC, &t1);
 		st->t_token = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 		if (rc != O365_OK) {

@@ -9,6 +9,7 @@
 
 #include "core/profile.h"
 #include "core/report.h"
+#include "net/backend.h"
 #include "net/net.h"
 
 struct verify_opts {
@@ -27,6 +28,9 @@ struct verify_opts {
 	bool token_only;	     /* stop after the token and claims */
 	bool tenant_only;	     /* only the tenant pre-check */
 	const char *secret_override; /* verify with this secret instead of the profile's */
+
+	/* Who answers the checks; NULL means the real network. */
+	const struct net_backend *net;
 };
 
 /* Keeps the token between runs (rechecks reuse it until shortly before expiry). */

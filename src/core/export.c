@@ -39,32 +39,30 @@ struct export_field {
 };
 
 static const struct export_field fields[F_COUNT] = {
-	[F_AUTH] = {.label = N_("Authentication type"),
+	[F_AUTH] = {.label = "Authentication type",
 		    .json = "authenticationType",
 		    .env = "O365_AUTHENTICATION_TYPE"},
-	[F_SERVER] = {.label = N_("SMTP server"), .json = "smtpServer", .env = "O365_SMTP_SERVER"},
-	[F_PORT] = {.label = N_("SMTP server port"),
+	[F_SERVER] = {.label = "SMTP server", .json = "smtpServer", .env = "O365_SMTP_SERVER"},
+	[F_PORT] = {.label = "SMTP server port",
 		    .json = "smtpServerPort",
 		    .env = "O365_SMTP_PORT",
 		    .number = true},
-	[F_TSEC] = {.label = N_("Transport security"),
+	[F_TSEC] = {.label = "Transport security",
 		    .json = "transportSecurity",
 		    .env = "O365_TRANSPORT_SECURITY"},
-	[F_USER] = {.label = N_("Username"), .json = "username", .env = "O365_USERNAME"},
-	[F_SENDER] = {.label = N_("Sender's e-mail address"),
-		      .json = "senderEmailAddress",
-		      .env = "O365_SENDER"},
-	[F_DELIVERY] = {.label = N_("Delivery notifications enabled"),
+	[F_USER] = {.label = "Username", .json = "username", .env = "O365_USERNAME"},
+	[F_SENDER] = {.label = "Sender's e-mail address", .json = "senderEmailAddress", .env = "O365_SENDER"},
+	[F_DELIVERY] = {.label = "Delivery notifications enabled",
 			.json = "deliveryNotificationsEnabled",
 			.env = "O365_DELIVERY_NOTIFICATIONS",
 			.boolean = true},
-	[F_TENANT] = {.label = N_("Tenant ID"), .json = "tenantId", .env = "O365_TENANT_ID"},
-	[F_CLIENT] = {.label = N_("Application (client) ID"), .json = "clientId", .env = "O365_CLIENT_ID"},
-	[F_SECRET] = {.label = N_("Client Secret"),
+	[F_TENANT] = {.label = "Tenant ID", .json = "tenantId", .env = "O365_TENANT_ID"},
+	[F_CLIENT] = {.label = "Application (client) ID", .json = "clientId", .env = "O365_CLIENT_ID"},
+	[F_SECRET] = {.label = "Client Secret",
 		      .json = "clientSecret",
 		      .env = "O365_CLIENT_SECRET",
 		      .secret = true},
-	[F_SCOPE] = {.label = N_("Scope"), .json = "scope", .env = "O365_SCOPE"},
+	[F_SCOPE] = {.label = "Scope", .json = "scope", .env = "O365_SCOPE"},
 	[F_EXPIRY] = {.label = N_("Client secret expires"),
 		      .json = "clientSecretExpires",
 		      .env = "O365_SECRET_EXPIRES"},
@@ -143,10 +141,11 @@ static char *sheet(const struct profile *p, bool include_secret)
 		value(p, (enum field_id)i, v, sizeof(v));
 		if (fields[i].secret && !include_secret)
 			snprintf(v, sizeof(v), "%s", _("(not shown; add --include-secret)"));
-		len += (size_t)snprintf(s + len, cap - len, "%-32s %s\n", _(fields[i].label), v);
+		/* The labels are the product's own, in its own language. */
+		len += (size_t)snprintf(s + len, cap - len, "%-32s %s\n", fields[i].label, v);
 	}
-	len += (size_t)snprintf(s + len, cap - len, "\n%-32s %s\n", _(fields[F_EXPIRY].label),
-				p->secret_expiry ? p->secret_expiry : "-");
+	len += (size_t)snprintf(s + len, cap - len, "\n%-*s %s\n", i18n_pad(_(fields[F_EXPIRY].label), 32),
+				_(fields[F_EXPIRY].label), p->secret_expiry ? p->secret_expiry : "-");
 	codec_cleanse(v, sizeof(v));
 	return s;
 }

@@ -135,8 +135,6 @@ enum vres validate_tenant(const char *in, struct vmsg *m)
 	char *t = validate_trim(in);
 	enum vres r;
 
-	if (!t)
-		return say(m, V_ERR, "%s", _("Out of memory."));
 	if (!*t) {
 		r = say(m, V_ERR, "%s",
 			_("Enter the Directory (tenant) ID from the Overview page of your app "
@@ -187,8 +185,6 @@ enum vres validate_client_id(const char *in, const char *tenant, struct vmsg *m)
 	char *t = validate_trim(in);
 	enum vres r;
 
-	if (!t)
-		return say(m, V_ERR, "%s", _("Out of memory."));
 	if (!*t)
 		r = say(m, V_ERR, "%s",
 			_("Enter the Application (client) ID from the Overview page of your app "
@@ -238,8 +234,6 @@ enum vres validate_secret(const char *in, const char *client_id, const char *ten
 	size_t n;
 	enum vres r;
 
-	if (!t)
-		return say(m, V_ERR, "%s", _("Out of memory."));
 	/* Strip one layer of matching quotes, then blanks again: copied from JSON or a shell. */
 	n = strlen(t);
 	if (n >= 2 && ((t[0] == '"' && t[n - 1] == '"') || (t[0] == '\'' && t[n - 1] == '\''))) {
@@ -247,8 +241,7 @@ enum vres validate_secret(const char *in, const char *client_id, const char *ten
 		t[n - 1] = '\0';
 		u = validate_trim(t + 1);
 		codec_free_secret(&t);
-		if (!(t = u))
-			return say(m, V_ERR, "%s", _("Out of memory."));
+		t = u;
 	}
 	n = strlen(t);
 	if (!n)
@@ -292,8 +285,6 @@ enum vres validate_email(const char *in, struct vmsg *m)
 	char *t = validate_trim(in);
 	enum vres r = V_OK;
 
-	if (!t)
-		return say(m, V_ERR, "%s", _("Out of memory."));
 	at = strchr(t, '@');
 	if (!*t) {
 		r = say(m, V_ERR, "%s", _("Enter an e-mail address such as notifications@contoso.com."));
@@ -360,8 +351,6 @@ enum vres validate_host(const char *in, struct vmsg *m)
 	char *t = validate_trim(in);
 	enum vres r;
 
-	if (!t)
-		return say(m, V_ERR, "%s", _("Out of memory."));
 	if (!*t)
 		r = say(m, V_ERR, "%s", _("Enter a host name such as smtp.office365.com."));
 	else if (strstr(t, "://"))

@@ -88,11 +88,9 @@ static void note_command(struct xfer *x, const char *data, size_t k)
 			return;
 		p = sp + 1;
 	}
-	n = strcspn(p, " \r\n");
-	if (n > (size_t)(data + k - p))
-		n = (size_t)(data + k - p);
-	if (n >= sizeof(verb))
-		n = sizeof(verb) - 1;
+	/* curl's debug data is not NUL-terminated: stay within k bytes */
+	for (n = 0; p + n < data + k && p[n] != ' ' && n + 1 < sizeof(verb); n++)
+		;
 	for (size_t i = 0; i < n; i++)
 		verb[i] = (char)toupper((unsigned char)p[i]);
 	verb[n] = '\0';
@@ -178,8 +176,9 @@ static void note_caps(struct xfer *x, const char *line)
 		caps = x->stage == ST_CAPS && !strncmp(line, "250", 3);
 	if (!caps)
 		return;
-	if (x->res->proto == MP_IMAP ? strstr(line, "AUTH=XOAUTH2") != NULL
-				     : (!strncasecmp(line + 4, "AUTH", 4) && strstr(line, "XOAUTH2")))
+	if (x->res->proto == MP_IMAP
+		    ? strstr(line, "AUTH=XOAUTH2") != NULL
+		    : (strlen(line) > 8 && !strncasecmp(line + 4, "AUTH", 4) && strstr(line, "XOAUTH2")))
 		x->xoauth2_offered = true;
 }
 
@@ -249,7 +248,7 @@ static int on_debug(CURL *h, curl_infotype type, char *data, size_t n, void *ud)
 			server_line(x, p, len);
 		else if (type == CURLINFO_HEADER_OUT)
 			client_line(x, p, len);
-		else if (len > 1 && !strstr(p, "Bearer"))
+		else if (len > 1 && !memmem(p, len, "Bearer", 6)) /* not NUL-terminated */
 			append(x, "* ", p, len);
 		p += len;
 	}

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The re-run start screen: what an admin coming back wants, on an ncurses menu. */
+/* The start screen: what an admin coming back wants. A menu of tasks, each step's state with a
+ * jump by number, a name for a new profile, and a picker when there are several profiles. */
 #include "config.h"
 
 #include <limits.h>
@@ -13,144 +14,420 @@
 #include "core/store.h"
 #include "steps.h"
 
-enum { H_ROTATE, H_REVERIFY, H_EDIT, H_NEW, H_OVER, H_COUNT };
+enum { H_ROTATE, H_REVERIFY, H_RESUME, H_EDIT, H_NEW, H_OVER, H_PICK, H_COUNT };
+enum view { V_MENU, V_PICK, V_NAME };
 
 static const char *const labels[H_COUNT] = {
 	N_("Rotate the client secret"),
 	N_("Re-verify everything"),
+	N_("Resume the draft"),
 	N_("Review and edit a step"),
 	N_("Set up a new profile"),
-	N_("Start over (the old profile is backed up)"),
+	N_("Start over (this profile is replaced only when the new one is saved)"),
+	N_("Choose another profile"),
 };
 
-static struct ui_menu menu;
-static int current;
+struct home {
+	struct form fm; /* the new profile's name */
+	struct ui_menu menu;
+	int shown[H_COUNT], n_shown, current;
+	enum view view;
+	char **names; /* profiles, for the picker */
+	int n_names;
+	bool started;
+};
 
-void home_leave(void)
+static bool exists(const struct session *s)
 {
-	ui_menu_free(&menu);
+	return store_exists(s->path);
 }
 
-void home_enter(struct wizard *w)
+static void list_profiles(struct home *h)
 {
-	int days = profile_days_left(w->p, time(NULL));
+	char dir[4096];
+	struct o365_err e;
 
-	w->home = true;
-	current = days != INT_MIN && days <= 30 ? H_ROTATE : H_REVERIFY;
+	store_free_list(&h->names);
+	h->n_names = 0;
+	if (store_dir(dir, sizeof(dir), &e) == O365_OK)
+		h->n_names = store_list(dir, &h->names);
 }
 
-void home_draw(struct wizard *w)
+static void build(struct session *s, struct home *h)
 {
-	int days = profile_days_left(w->p, time(NULL)), y = 3;
-	const struct verification *v = profile_result(w->p, PROFILE_OVERALL);
-	char line[600], when[32] = "";
+	bool draft = store_exists(s->draft_path);
 
-	snprintf(line, sizeof(line), _("Profile %s is set up for tenant %s (app %s)."), w->profile_name,
-		 w->p->tenant ? w->p->tenant : "-", w->p->client_id ? w->p->client_id : "-");
-	y = draw_text(w, y, 2, w->cols - 4, line, A_NORMAL);
-	if (days == INT_MIN)
-		snprintf(line, sizeof(line), "%s", _("No secret expiry date is recorded."));
-	else if (days < 0)
-		snprintf(line, sizeof(line), _("The client secret expired on %s: rotate it now."),
-			 w->p->secret_expiry);
-	else
-		snprintf(line, sizeof(line), _("The client secret expires in %d days (%s)."), days,
-			 w->p->secret_expiry);
-	y = draw_text(w, y, 2, w->cols - 4, line,
-		      ui_attr(w, days != INT_MIN && days <= 30 ? ROLE_WARN : ROLE_OK));
-	if (v) {
-		struct tm tm;
-		gmtime_r(&v->at, &tm);
-		strftime(when, sizeof(when), "%Y-%m-%d %H:%M UTC", &tm);
-		snprintf(line, sizeof(line), _("Last verification %s: %s"), when,
-			 v->message ? v->message : "");
+	h->n_shown = 0;
+	for (int i = 0; i < H_COUNT; i++) {
+		if ((i == H_ROTATE || i == H_REVERIFY || i == H_OVER) && !exists(s))
+			continue;
+		if (i == H_RESUME && !draft)
+			continue;
+		if (i == H_PICK && h->n_names < 2)
+			continue;
+		/* A practice session keeps to its own practice profile. */
+		if ((i == H_NEW || i == H_PICK) && s->practice)
+			continue;
+		h->shown[h->n_shown++] = i;
+	}
+}
+
+static enum vres check_name(const struct form *fm, struct field *f, struct vmsg *m)
+{
+	char dir[4096], path[4200];
+	struct o365_err e;
+
+	(void)fm;
+	m->res = V_OK;
+	m->text[0] = '\0';
+	if (!store_name_ok(f->buf)) {
+		m->res = V_ERR;
+		snprintf(m->text, sizeof(m->text), "%s",
+			 _("Use letters, digits, dots, dashes and underscores, e.g. contoso-mail."));
+	} else if (store_dir(dir, sizeof(dir), &e) == O365_OK &&
+		   (snprintf(path, sizeof(path), "%.3000s/%.64s.json", dir, f->buf), store_exists(path))) {
+		m->res = V_ERR;
+		snprintf(m->text, sizeof(m->text), "%s",
+			 _("A profile with this name exists; choose another name."));
+	}
+	return m->res;
+}
+
+static void enter(struct session *s, void *priv)
+{
+	struct home *h = priv;
+	int days = profile_days_left(s->p, time(NULL));
+
+	s->mode = WMODE_SETUP;
+	list_profiles(h);
+	h->view = V_MENU;
+	if (!h->started && !exists(s) && h->n_names >= 1 && !s->opts->profile && !s->opts->config)
+		h->view = V_PICK;
+	h->started = true;
+	build(s, h);
+	h->current = 0;
+	for (int i = 0; i < h->n_shown; i++)
+		if (h->shown[i] == (store_exists(s->draft_path)	    ? H_RESUME
+				    : days != INT_MIN && days <= 30 ? H_ROTATE
+								    : H_REVERIFY))
+			h->current = i;
+	h->fm.n = 0;
+}
+
+static bool state_ok(const struct profile *p, const char *name)
+{
+	const struct verification *v = profile_result(p, name);
+
+	return v && v->status == CHECK_OK;
+}
+
+static const char *state_of(const struct session *s, int step);
+
+/* done / failed / not yet, from the profile and its last recorded checks. */
+static const char *state_of(const struct session *s, int step)
+{
+	const struct profile *p = s->p;
+	int ok = 0, fail = 0;
+
+	for (int i = 0; i < p->n_results; i++) {
+		const char *n = p->results[i].name;
+		bool mine = step == STEP_TOKEN ? !strcmp(n, "token") || !strcmp(n, "roles")
+			    : step == STEP_MAILBOX || step == STEP_EXCHANGE
+				    ? !strncmp(n, "imap:", 5) || !strncmp(n, "smtp:", 5)
+				    : false;
+		if (!mine)
+			continue;
+		ok += p->results[i].status == CHECK_OK || p->results[i].status == CHECK_WARN;
+		fail += p->results[i].status == CHECK_FAIL;
+	}
+	switch (step) {
+	case STEP_START:
+		return p->mod_notifications || p->mod_reporting ? _("done") : _("not yet");
+	case STEP_APP:
+		return p->tenant && p->client_id ? _("done") : _("not yet");
+	case STEP_SECRET:
+		return p->secret || p->cert_path ? _("done") : _("not yet");
+	case STEP_PERMISSIONS: /* a token with the roles proves it too */
+		return (p->checklist[CL_PERM_SMTP] && p->checklist[CL_ADMIN_CONSENT]) || state_ok(p, "roles")
+			       ? _("done")
+			       : _("not yet");
+	case STEP_EXCHANGE: /* as a mailbox that logs in does */
+		return (p->checklist[CL_SP_REGISTERED] && p->checklist[CL_MAILBOX_PERMISSION]) ||
+				       (ok && !fail)
+			       ? _("done")
+			       : _("not yet");
+	case STEP_MAILSERVER:
+		return p->username && p->sender ? _("done") : _("not yet");
+	case STEP_SUMMARY:
+		return exists(s) && !p->draft ? _("saved") : _("not yet");
+	default:
+		return fail ? _("FAILED") : ok ? _("passed") : _("not yet");
+	}
+}
+
+static void draw_steps(struct session *s, int y)
+{
+	char cell[80];
+
+	for (int i = 0; i < STEP_COUNT && y + i % 5 < ui_bottom(s->ui) - 1; i++) {
+		const char *st = state_of(s, i);
+		snprintf(cell, sizeof(cell), "%d %-26.26s %s", i, step_name(i), st);
+		attron(ui_attr(s->ui, !strcmp(st, _("FAILED")) ? ROLE_FAIL : ROLE_DIM));
+		mvaddnstr(y + i % 5, 2 + (i / 5) * 39, cell, 38);
+		attroff(ui_attr(s->ui, !strcmp(st, _("FAILED")) ? ROLE_FAIL : ROLE_DIM));
+	}
+}
+
+static void draw(struct session *s, void *priv, int y)
+{
+	struct home *h = priv;
+	int days = profile_days_left(s->p, time(NULL));
+	char line[600];
+	const char *names[UI_MENU_MAX];
+
+	if (h->view == V_PICK) {
+		y = draw_text(s->ui, y, 2, s->ui->cols - 4,
+			      _("Several profiles are set up here. Choose one:"), A_NORMAL);
+		for (int i = 0; i < h->n_names && i < UI_MENU_MAX; i++)
+			names[i] = h->names[i];
+		y = ui_menu_show(s->ui, &h->menu, names, h->n_names, h->current, y + 1, 4);
+		draw_text(s->ui, y + 1, 2, s->ui->cols - 4,
+			  _("Up and Down choose, Enter opens. N sets up a new profile."),
+			  ui_attr(s->ui, ROLE_DIM));
+		return;
+	}
+	if (h->view == V_NAME) {
+		y = draw_text(s->ui, y, 2, s->ui->cols - 4,
+			      _("A name for the new profile (its file is NAME.json in the configuration "
+				"directory). "
+				"Enter goes on, Esc returns."),
+			      A_NORMAL);
+		draw_fields(s->ui, &h->fm, y + 1);
+		return;
+	}
+	if (exists(s)) {
+		snprintf(line, sizeof(line), _("Profile %s is set up for tenant %s (app %s)."),
+			 s->profile_name, s->p->tenant ? s->p->tenant : "-",
+			 s->p->client_id ? s->p->client_id : "-");
+		y = draw_text(s->ui, y, 2, s->ui->cols - 4, line, A_NORMAL);
+		if (days == INT_MIN)
+			snprintf(line, sizeof(line), "%s", _("No secret expiry date is recorded."));
+		else if (days < 0)
+			snprintf(line, sizeof(line), _("The client secret expired on %s: rotate it now."),
+				 s->p->secret_expiry);
+		else
+			snprintf(line, sizeof(line), _("The client secret expires in %d days (%s)."), days,
+				 s->p->secret_expiry);
+		y = draw_text(s->ui, y, 2, s->ui->cols - 4, line,
+			      ui_attr(s->ui, days != INT_MIN && days <= 30 ? ROLE_WARN : ROLE_OK));
 	} else {
-		snprintf(line, sizeof(line), "%s", _("No verification is recorded yet."));
+		snprintf(line, sizeof(line), _("Profile %s has a draft that was not finished."),
+			 s->profile_name);
+		y = draw_text(s->ui, y, 2, s->ui->cols - 4, line, A_NORMAL);
 	}
-	y = draw_text(w, y, 2, w->cols - 4, line,
-		      ui_attr(w, v && v->status == CHECK_FAIL ? ROLE_FAIL : ROLE_DIM));
-	{
-		const char *names[H_COUNT];
-		for (int i = 0; i < H_COUNT; i++)
-			names[i] = _(labels[i]);
-		ui_menu_show(w, &menu, names, H_COUNT, current, y + 1, 4);
-	}
-	draw_text(w, y + H_COUNT + 2, 2, w->cols - 4,
-		  _("Up and Down choose, Enter starts. Rotation verifies the new secret before anything "
-		    "changes."),
-		  ui_attr(w, ROLE_DIM));
+	for (int i = 0; i < h->n_shown; i++)
+		names[i] = _(labels[h->shown[i]]);
+	y = ui_menu_show(s->ui, &h->menu, names, h->n_shown, h->current, y + 1, 4);
+	y++;
+	draw_steps(s, y);
+	draw_text(s->ui, y + 5, 2, s->ui->cols - 4,
+		  _("Enter starts the task; a number 0-8 goes to that step."), ui_attr(s->ui, ROLE_DIM));
 }
 
-static void fresh_profile(struct wizard *w)
+static void reset(struct session *s, struct profile *p)
+{
+	profile_free(&s->p);
+	s->p = p;
+	for (int i = 0; i < STEP_COUNT; i++)
+		s->stale[i] = true;
+	s->token_ran = s->token_ok = s->mail_ran = s->mail_ok = false;
+	s->fail_step = -1;
+	s->saved = false;
+}
+
+static struct profile *fresh_profile(const struct profile *old)
 {
 	struct profile *p = profile_new();
 
 	if (!p)
-		return;
-	profile_set_str(&p->authority, w->p->authority);
-	profile_set_str(&p->ca_file, w->p->ca_file);
-	profile_set_str(&p->imap_server, w->p->imap_server);
-	profile_set_str(&p->smtp_check_server, w->p->smtp_check_server);
-	profile_free(&w->p);
-	w->p = p;
-	memset(w->st, 0, sizeof(w->st));
+		return NULL;
+	/* Where to reach the servers is not part of what is started over. */
+	profile_set_str(&p->authority, old->authority);
+	profile_set_str(&p->ca_file, old->ca_file);
+	profile_set_str(&p->imap_server, old->imap_server);
+	profile_set_str(&p->smtp_check_server, old->smtp_check_server);
+	return p;
 }
 
-bool home_handle(struct wizard *w, enum action a, int key)
+static void set_paths(struct session *s, const char *name)
 {
+	char dir[3800];
+	struct o365_err e;
+
+	if (store_dir(dir, sizeof(dir), &e) != O365_OK)
+		return;
+	snprintf(s->profile_name, sizeof(s->profile_name), "%s", name);
+	snprintf(s->path, sizeof(s->path), "%s/%s.json", dir, name);
+	snprintf(s->draft_path, sizeof(s->draft_path), "%s.draft", s->path);
+}
+
+static void open_profile(struct session *s, struct home *h, const char *name)
+{
+	struct profile *p = NULL;
+	struct o365_err e;
+
+	set_paths(s, name);
+	err_clear(&e);
+	if (store_load(store_exists(s->path) ? s->path : s->draft_path, &p, &e) != O365_OK) {
+		status_set(s->ui, true, "%s", e.msg);
+		return;
+	}
+	reset(s, p);
+	steps_snapshot(s);
+	s->fresh = false;
+	h->view = V_MENU;
+	build(s, h);
+	h->current = 0;
+}
+
+static void start(struct session *s, struct home *h, int what)
+{
+	switch (what) {
+	case H_ROTATE:
+		s->mode = WMODE_ROTATE;
+		snprintf(s->old_expiry, sizeof(s->old_expiry), "%.10s",
+			 s->p->secret_expiry ? s->p->secret_expiry : "");
+		s->stale[STEP_SECRET] = true;
+		s->go_to = STEP_SECRET;
+		break;
+	case H_REVERIFY:
+		s->mode = WMODE_REVERIFY;
+		s->token_ran = s->mail_ran = false;
+		s->go_to = STEP_TOKEN;
+		break;
+	case H_RESUME: {
+		struct profile *p = NULL;
+		struct o365_err e;
+		if (store_load(s->draft_path, &p, &e) != O365_OK) {
+			status_set(s->ui, true, "%s", e.msg);
+			return;
+		}
+		reset(s, p);
+		s->go_to = p->resume_step >= 0 && p->resume_step < STEP_COUNT ? p->resume_step : 0;
+		break;
+	}
+	case H_EDIT:
+		s->go_to = STEP_START;
+		break;
+	case H_NEW:
+		h->view = V_NAME;
+		h->fm.n = 1;
+		h->fm.focus = 0;
+		h->fm.f[0] = (struct field){
+			.label = N_("Profile name"), .kind = FK_TEXT, .check = check_name, .max = 64};
+		return;
+	case H_OVER:
+		if (ui_ask(s->ui,
+			   _("Start over with empty fields? The saved profile stays as it is until the new "
+			     "one is "
+			     "saved at step 8."),
+			   'n') != 'y') {
+			status_set(s->ui, false, "%s", _("Nothing was changed."));
+			return;
+		}
+		reset(s, fresh_profile(s->p));
+		steps_snapshot(s); /* quitting before anything is typed leaves no draft */
+		s->fresh = true;
+		s->go_to = STEP_START;
+		break;
+	case H_PICK:
+		h->view = V_PICK;
+		h->current = 0;
+		return;
+	}
+}
+
+static bool handle(struct session *s, void *priv, enum action a, int key)
+{
+	struct home *h = priv;
+	int n = h->view == V_PICK ? h->n_names : h->n_shown;
+
+	if (h->view == V_NAME) {
+		if (a == ACT_BACK) {
+			h->view = V_MENU;
+			h->fm.n = 0;
+			return true;
+		}
+		if (a == ACT_NEXT) {
+			if (fields_validate(&h->fm) >= 0) {
+				status_set(s->ui, true, "%s", _("Fix the name: the reason is beside it."));
+				return true;
+			}
+			set_paths(s, h->fm.f[0].buf);
+			reset(s, fresh_profile(s->p));
+			steps_snapshot(s);
+			s->fresh = true;
+			s->go_to = STEP_START;
+			return true;
+		}
+		return fields_handle(s->ui, &h->fm, a, key);
+	}
 	switch (a) {
 	case ACT_FIELD_NEXT:
-		current = (current + 1) % H_COUNT;
+		h->current = (h->current + 1) % (n ? n : 1);
 		return true;
 	case ACT_FIELD_PREV:
-		current = (current + H_COUNT - 1) % H_COUNT;
+		h->current = (h->current + (n ? n : 1) - 1) % (n ? n : 1);
 		return true;
 	case ACT_NEXT:
-		break;
+		if (h->view == V_PICK) {
+			if (h->current < h->n_names)
+				open_profile(s, h, h->names[h->current]);
+			return true;
+		}
+		if (h->current < h->n_shown)
+			start(s, h, h->shown[h->current]);
+		return true;
+	case ACT_BACK:
+		if (h->view == V_PICK && exists(s)) {
+			h->view = V_MENU;
+			return true;
+		}
+		return true;
+	case ACT_CHAR:
+		if (h->view == V_PICK && (key == 'n' || key == 'N')) {
+			start(s, h, H_NEW);
+			return true;
+		}
+		if (h->view == V_MENU && key >= '0' && key < '0' + STEP_COUNT) {
+			s->go_to = key - '0';
+			return true;
+		}
+		return false;
 	default:
 		return false;
 	}
-	w->home = false;
-	home_leave();
-	switch (current) {
-	case H_ROTATE:
-		w->mode = WMODE_ROTATE;
-		snprintf(w->old_expiry, sizeof(w->old_expiry), "%.10s",
-			 w->p->secret_expiry ? w->p->secret_expiry : "");
-		steps_go(w, STEP_SECRET);
-		break;
-	case H_REVERIFY:
-		w->mode = WMODE_REVERIFY;
-		steps_go(w, STEP_TOKEN);
-		break;
-	case H_EDIT:
-		steps_go(w, STEP_START);
-		break;
-	case H_NEW: {
-		char dir[3800];
-		struct o365_err e;
-		if (store_dir(dir, sizeof(dir), &e) != O365_OK)
-			break;
-		for (int i = 2; i < 1000; i++) {
-			snprintf(w->profile_name, sizeof(w->profile_name), "profile%d", i);
-			snprintf(w->path, sizeof(w->path), "%s/%s.json", dir, w->profile_name);
-			if (!store_exists(w->path))
-				break;
-		}
-		fresh_profile(w);
-		steps_go(w, STEP_START);
-		status_set(w, false, _("New profile %s (use --profile NAME to choose the name)."),
-			   w->profile_name);
-		break;
-	}
-	default: {
-		char bak[4200];
-		snprintf(bak, sizeof(bak), "%s.bak-%ld-start-over", w->path, (long)time(NULL));
-		if (rename(w->path, bak) == 0)
-			status_set(w, false, _("The old profile is kept as %s."), bak);
-		fresh_profile(w);
-		steps_go(w, STEP_START);
-	}
-	}
-	return true;
 }
+
+static unsigned long long keys(struct session *s, void *priv)
+{
+	(void)s;
+	(void)priv;
+	return ACT_BIT(ACT_FIELD_NEXT);
+}
+
+static void cleanse(void *priv)
+{
+	struct home *h = priv;
+
+	ui_menu_free(&h->menu);
+	store_free_list(&h->names);
+}
+
+const struct step_ops step_home = {.id = STEPS_HOME,
+				   .private_size = sizeof(struct home),
+				   .enter = enter,
+				   .draw = draw,
+				   .handle = handle,
+				   .keys = keys,
+				   .cleanse = cleanse};

@@ -7,24 +7,32 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/xalloc.h"
 #include "steps.h"
 
 static const char *const tsecs[] = {"Auto", "SSL", "TLS", "None"};
 
 enum { F_SERVER, F_PORT, F_TSEC, F_USER, F_SENDER, F_DELIVERY };
 
-static enum vres check_host(struct wizard *w, struct field *f, struct vmsg *m)
+struct mailserver {
+	struct form fm;
+};
+
+static enum vres check_host(const struct form *fm, struct field *f, struct vmsg *m)
 {
+	(void)fm;
 	return validate_host(f->buf, m);
 }
 
-static enum vres check_port(struct wizard *w, struct field *f, struct vmsg *m)
+static enum vres check_port(const struct form *fm, struct field *f, struct vmsg *m)
 {
+	(void)fm;
 	return validate_port(f->buf, NULL, m);
 }
 
-static enum vres check_tsec(struct wizard *w, struct field *f, struct vmsg *m)
+static enum vres check_tsec(const struct form *fm, struct field *f, struct vmsg *m)
 {
+	(void)fm;
 	m->res = f->choice == TSEC_NONE ? V_ERR : f->choice == TSEC_SSL ? V_WARN : V_OK;
 	snprintf(m->text, sizeof(m->text), "%s",
 		 f->choice == TSEC_NONE	 ? _("None would send the token in clear; choose Auto or TLS.")
@@ -33,66 +41,87 @@ static enum vres check_tsec(struct wizard *w, struct field *f, struct vmsg *m)
 	return m->res;
 }
 
-static void enter(struct wizard *w, struct step_state *s)
+static void enter(struct session *s, void *priv)
 {
+	struct form *fm = priv;
 	char port[16];
-	const char *user = w->p->username ? w->p->username : w->p->mailboxes ? w->p->mailboxes[0] : NULL;
+	const char *user = s->p->username ? s->p->username : s->p->mailboxes ? s->p->mailboxes[0] : NULL;
 
-	if (s->loaded)
-		return;
-	s->n = 6;
-	s->f[F_SERVER] = (struct field){.label = N_("SMTP server"), .kind = FK_TEXT, .check = check_host};
-	s->f[F_PORT] = (struct field){.label = N_("SMTP server port"), .kind = FK_TEXT, .check = check_port};
-	s->f[F_TSEC] = (struct field){.label = N_("Transport security"),
-				      .kind = FK_CHOICE,
-				      .choices = tsecs,
-				      .nchoices = 4,
-				      .choice = (int)w->p->transport,
-				      .check = check_tsec};
-	s->f[F_USER] = (struct field){.label = N_("Username"), .kind = FK_TEXT, .check = check_email};
-	s->f[F_SENDER] =
-		(struct field){.label = N_("Sender's e-mail address"), .kind = FK_TEXT, .check = check_email};
-	s->f[F_DELIVERY] = (struct field){
-		.label = N_("Delivery notifications"), .kind = FK_CHECK, .checked = w->p->mod_delivery};
-	snprintf(port, sizeof(port), "%d", w->p->smtp_port);
-	field_set(&s->f[F_SERVER], w->p->smtp_server ? w->p->smtp_server : cloud_get(w->p->cloud)->smtp_host);
-	field_set(&s->f[F_PORT], port);
-	field_set(&s->f[F_USER], user);
-	field_set(&s->f[F_SENDER], w->p->sender ? w->p->sender : user);
-	s->focus = F_USER;
-	fields_validate(w, s);
+	if (!fm->n) {
+		fm->n = 6;
+		fm->f[F_SERVER] =
+			(struct field){.label = N_("SMTP server"), .kind = FK_TEXT, .check = check_host};
+		fm->f[F_PORT] = (struct field){
+			.label = N_("SMTP server port"), .kind = FK_TEXT, .check = check_port, .max = 5};
+		fm->f[F_TSEC] = (struct field){.label = N_("Transport security"),
+					       .kind = FK_CHOICE,
+					       .choices = tsecs,
+					       .nchoices = 4,
+					       .choice = (int)s->p->transport,
+					       .check = check_tsec};
+		fm->f[F_USER] =
+			(struct field){.label = N_("Username"), .kind = FK_TEXT, .check = check_email};
+		fm->f[F_SENDER] = (struct field){
+			.label = N_("Sender's e-mail address"), .kind = FK_TEXT, .check = check_email};
+		fm->f[F_DELIVERY] = (struct field){.label = N_("Delivery notifications"),
+						   .kind = FK_CHECK,
+						   .checked = s->p->mod_delivery};
+		snprintf(port, sizeof(port), "%d", s->p->smtp_port);
+		field_set(&fm->f[F_SERVER],
+			  s->p->smtp_server ? s->p->smtp_server : cloud_get(s->p->cloud)->smtp_host);
+		field_set(&fm->f[F_PORT], port);
+		field_set(&fm->f[F_USER], user);
+		field_set(&fm->f[F_SENDER], s->p->sender ? s->p->sender : user);
+		fm->focus = F_USER;
+		fields_validate(fm);
+	}
+	if (s->fixing)
+		steps_focus_failure(s, fm, F_USER);
 }
 
-static void draw(struct wizard *w, struct step_state *s, int y)
+static void draw(struct session *s, void *priv, int y)
 {
 	y = steps_intro(
-		w, _("These are the fields of M-Files Admin > Configurations > Other Applications > "
+		s, _("These are the fields of M-Files Admin > Configurations > Other Applications > "
 		     "Extension Kit > Email Notifications > Mail server, with Authentication type "
 		     "Office365OAuth. Office 365 takes OAuth mail on port 587 with STARTTLS (Auto or TLS)."));
-	draw_fields(w, s, y);
+	draw_fields(s->ui, priv, y);
 }
 
-static bool leave(struct wizard *w, struct step_state *s, bool forward)
+static bool leave(struct session *s, void *priv, bool forward)
 {
-	if (!steps_fields_ok(w, s, forward))
+	struct form *fm = priv;
+	char *old_user = s->p->username ? xstrdup(s->p->username) : NULL;
+
+	if (!steps_fields_ok(s, fm, forward)) {
+		free(old_user);
 		return false;
-	if (s->f[F_SERVER].msg.res != V_ERR)
-		steps_commit_str(&w->p->smtp_server, s->f[F_SERVER].buf);
-	if (s->f[F_PORT].msg.res != V_ERR)
-		w->p->smtp_port = atoi(s->f[F_PORT].buf);
-	w->p->transport = (enum tsec)s->f[F_TSEC].choice;
-	if (s->f[F_USER].msg.res != V_ERR)
-		steps_commit_str(&w->p->username, s->f[F_USER].buf);
-	if (s->f[F_SENDER].msg.res != V_ERR)
-		steps_commit_str(&w->p->sender, s->f[F_SENDER].buf);
-	if (w->p->mod_delivery != s->f[F_DELIVERY].checked)
-		w->token_ran = false; /* the roles needed have changed */
-	w->p->mod_delivery = s->f[F_DELIVERY].checked;
-	w->st[STEP_START].f[2].checked = w->p->mod_delivery;
-	if (w->p->username && !w->p->mailboxes)
-		profile_add_mailbox(w->p, w->p->username);
-	w->mail_ran = false;
+	}
+	if (fm->f[F_SERVER].msg.res != V_ERR)
+		steps_commit_str(s, &s->p->smtp_server, fm->f[F_SERVER].buf);
+	if (fm->f[F_PORT].msg.res != V_ERR)
+		s->p->smtp_port = atoi(fm->f[F_PORT].buf);
+	s->p->transport = (enum tsec)fm->f[F_TSEC].choice;
+	if (fm->f[F_USER].msg.res != V_ERR)
+		steps_commit_str(s, &s->p->username, fm->f[F_USER].buf);
+	if (fm->f[F_SENDER].msg.res != V_ERR)
+		steps_commit_str(s, &s->p->sender, fm->f[F_SENDER].buf);
+	if (s->p->mod_delivery != fm->f[F_DELIVERY].checked)
+		s->token_ran = false; /* the roles needed have changed */
+	s->p->mod_delivery = fm->f[F_DELIVERY].checked;
+	if (s->p->username && !s->p->mailboxes)
+		profile_add_mailbox(s->p, s->p->username);
+	if ((old_user == NULL) != (s->p->username == NULL) ||
+	    (old_user && s->p->username && strcmp(old_user, s->p->username)))
+		s->stale[STEP_EXCHANGE] = true;
+	free(old_user);
+	s->stale[STEP_PERMISSIONS] = false;
+	s->mail_ran = false;
 	return true;
 }
 
-const struct step_ops step_mailserver = {.id = STEP_MAILSERVER, .enter = enter, .draw = draw, .leave = leave};
+const struct step_ops step_mailserver = {.id = STEP_MAILSERVER,
+					 .private_size = sizeof(struct mailserver),
+					 .enter = enter,
+					 .draw = draw,
+					 .leave = leave};

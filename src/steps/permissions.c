@@ -1,36 +1,67 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Step 3: the API permissions checklist. */
+/* Step 3: the API permissions checklist, with the portal pages it needs. */
 #include "config.h"
+
+#include <stdio.h>
+#include <string.h>
 
 #include "core/i18n.h"
 #include "steps.h"
 
 enum { F_SMTP, F_IMAP, F_CONSENT };
 
-static void enter(struct wizard *w, struct step_state *s)
+struct permissions {
+	struct form fm;
+	struct ui_menu menu;
+};
+
+static void enter(struct session *s, void *priv)
 {
-	if (!s->loaded) {
-		s->n = 3;
-		s->f[F_SMTP] = (struct field){.label = N_("SMTP.SendAsApp added"),
-					      .kind = FK_CHECK,
-					      .checked = w->p->checklist[CL_PERM_SMTP]};
-		s->f[F_IMAP] = (struct field){.label = N_("IMAP.AccessAsApp added"),
-					      .kind = FK_CHECK,
-					      .checked = w->p->checklist[CL_PERM_IMAP]};
-		s->f[F_CONSENT] = (struct field){.label = N_("Admin consent granted"),
-						 .kind = FK_CHECK,
-						 .checked = w->p->checklist[CL_ADMIN_CONSENT]};
+	struct form *fm = priv;
+
+	if (!fm->n) {
+		fm->n = 3;
+		fm->f[F_SMTP] = (struct field){.label = N_("SMTP.SendAsApp added"),
+					       .kind = FK_CHECK,
+					       .checked = s->p->checklist[CL_PERM_SMTP]};
+		fm->f[F_IMAP] = (struct field){.label = N_("IMAP.AccessAsApp added"),
+					       .kind = FK_CHECK,
+					       .checked = s->p->checklist[CL_PERM_IMAP]};
+		fm->f[F_CONSENT] = (struct field){.label = N_("Admin consent granted"),
+						  .kind = FK_CHECK,
+						  .checked = s->p->checklist[CL_ADMIN_CONSENT]};
 	}
-	s->f[F_IMAP].hidden = !w->p->mod_delivery;
-	if (s->f[s->focus].hidden)
-		s->focus = F_SMTP;
+	fm->f[F_IMAP].hidden = !s->p->mod_delivery;
+	if (fm->f[fm->focus].hidden)
+		fm->focus = F_SMTP;
+	if (s->fixing)
+		steps_focus_failure(s, fm, strstr(s->fail_why, "onsent") ? F_CONSENT : F_SMTP);
 }
 
-static void draw(struct wizard *w, struct step_state *s, int y)
+/* The page F4 copies: consent when that line is chosen, else the app's API permissions. */
+static void link(struct session *s, const struct form *fm, char *out, size_t n)
 {
+	const char *client = s->p->client_id ? s->p->client_id : "";
+
+	if (fm->focus == F_CONSENT)
+		snprintf(out, n, "%s/%s/adminconsent?client_id=%s", profile_authority(s->p),
+			 s->p->tenant ? s->p->tenant : "organizations", client);
+	else
+		snprintf(out, n,
+			 "https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps/"
+			 "ApplicationMenuBlade/~/CallAnAPI/appId/%s",
+			 client);
+}
+
+static void draw(struct session *s, void *priv, int y)
+{
+	struct permissions *st = priv;
+	struct form *fm = &st->fm;
+	char url[600], line[800];
+
 	y = steps_intro(
-		w,
-		w->p->mod_delivery
+		s,
+		s->p->mod_delivery
 			? _("API permissions > Add a permission > APIs my organization uses > Office 365 "
 			    "Exchange Online > Application permissions (not Delegated). Tick SMTP.SendAsApp "
 			    "and IMAP.AccessAsApp (delivery notifications read mail over IMAP), Add. Not the "
@@ -39,30 +70,70 @@ static void draw(struct wizard *w, struct step_state *s, int y)
 			    "Exchange Online > Application permissions (not Delegated). Tick "
 			    "SMTP.SendAsApp, Add. Not the Microsoft Graph one; Graph's User.Read may stay. "
 			    "Then Grant admin consent for your organisation."));
-	y = checklist_draw(w, s, y);
-	draw_text(w, y + 1, 2, w->cols - 4,
+	y = menu_checklist(s->ui, &st->menu, fm, y);
+	link(s, fm, url, sizeof(url));
+	snprintf(line, sizeof(line),
+		 fm->focus == F_CONSENT ? _("Admin consent page (F4 copies): %s")
+					: _("The app's API permissions (F4 copies): %s"),
+		 url);
+	y = draw_text(s->ui, y + 1, 2, s->ui->cols - 4, line, ui_attr(s->ui, ROLE_KEY));
+	draw_text(s->ui, y + 1, 2, s->ui->cols - 4,
 		  _("Up and Down choose, Space ticks. Step 4 checks all of this in the token itself."),
-		  ui_attr(w, ROLE_DIM));
+		  ui_attr(s->ui, ROLE_DIM));
 }
 
-static bool leave(struct wizard *w, struct step_state *s, bool forward)
+static bool handle(struct session *s, void *priv, enum action a, int key)
 {
-	bool all = s->f[F_SMTP].checked && s->f[F_CONSENT].checked &&
-		   (s->f[F_IMAP].hidden || s->f[F_IMAP].checked);
+	struct form *fm = priv;
+	char url[600];
 
-	w->p->checklist[CL_PERM_SMTP] = s->f[F_SMTP].checked;
-	w->p->checklist[CL_PERM_IMAP] = s->f[F_IMAP].checked;
-	w->p->checklist[CL_ADMIN_CONSENT] = s->f[F_CONSENT].checked;
-	if (forward && !all &&
-	    ui_ask(w, _("Not everything is ticked; the token check will show what is missing. "
-			"Continue? (y/n)")) != 'y') {
-		status_set(w, false, "%s", "");
-		return false;
+	if (a == ACT_COPY) {
+		link(s, fm, url, sizeof(url));
+		steps_copy(s,
+			   fm->focus == F_CONSENT ? _("The admin consent address")
+						  : _("The API permissions address"),
+			   url,
+			   _("If pasting gives nothing, select the address on the screen with the mouse."));
+		return true;
 	}
+	return fields_handle(s->ui, fm, a, key);
+}
+
+static unsigned long long keys(struct session *s, void *priv)
+{
+	(void)s;
+	(void)priv;
+	return ACT_BIT(ACT_COPY);
+}
+
+static bool leave(struct session *s, void *priv, bool forward)
+{
+	struct form *fm = priv;
+	bool all = fm->f[F_SMTP].checked && fm->f[F_CONSENT].checked &&
+		   (fm->f[F_IMAP].hidden || fm->f[F_IMAP].checked);
+
+	s->p->checklist[CL_PERM_SMTP] = fm->f[F_SMTP].checked;
+	s->p->checklist[CL_PERM_IMAP] = fm->f[F_IMAP].checked;
+	s->p->checklist[CL_ADMIN_CONSENT] = fm->f[F_CONSENT].checked;
+	if (forward && !all &&
+	    ui_ask(s->ui, _("Not everything is ticked; the token check will show what is missing. Continue?"),
+		   'y') != 'y')
+		return false;
 	if (forward)
-		w->token_ran = false; /* permissions may have changed: fetch a new token */
+		s->token_ran = false; /* permissions may have changed: fetch a new token */
 	return true;
 }
 
-const struct step_ops step_permissions = {
-	.id = STEP_PERMISSIONS, .enter = enter, .draw = draw, .leave = leave};
+static void cleanse(void *priv)
+{
+	ui_menu_free(&((struct permissions *)priv)->menu);
+}
+
+const struct step_ops step_permissions = {.id = STEP_PERMISSIONS,
+					  .private_size = sizeof(struct permissions),
+					  .enter = enter,
+					  .draw = draw,
+					  .handle = handle,
+					  .leave = leave,
+					  .keys = keys,
+					  .cleanse = cleanse};

@@ -3,28 +3,35 @@
  * kept apart from the profile until it has been verified. */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "core/cert.h"
 #include "core/codec.h"
 #include "core/i18n.h"
 #include "core/store.h"
-#include "net/net.h"
 #include "steps.h"
 
 static const char *const kinds[] = {N_("Client secret"), N_("Certificate")};
 
 enum { F_KIND, F_SECRET, F_EXPIRY, F_CERT, F_KEY };
 
-static enum vres check_secret(struct wizard *w, struct field *f, struct vmsg *m)
-{
-	enum vres r = validate_secret(f->buf, w->p->client_id, w->p->tenant, NULL, m);
+struct secret {
+	struct form fm;
+};
 
-	if (r != V_ERR && w->mode == WMODE_ROTATE && w->p->secret) {
+static enum vres check_secret(const struct form *fm, struct field *f, struct vmsg *m)
+{
+	struct session *s = fm->ctx;
+	enum vres r = validate_secret(f->buf, s->p->client_id, s->p->tenant, NULL, m);
+
+	if (r != V_ERR && s->mode == WMODE_ROTATE && s->p->secret) {
 		char *t = validate_trim(f->buf);
-		if (t && !strcmp(t, w->p->secret)) {
+		if (t && !strcmp(t, s->p->secret)) {
 			m->res = r = V_ERR;
 			snprintf(m->text, sizeof(m->text), "%s",
 				 _("This is the secret in use now. Create a new client secret and paste its "
@@ -35,15 +42,136 @@ static enum vres check_secret(struct wizard *w, struct field *f, struct vmsg *m)
 	return r;
 }
 
-static enum vres check_expiry(struct wizard *w, struct field *f, struct vmsg *m)
+/* The portal's choices: 180, 365, 545 and 730 days from today. */
+static int preset_days(const char *t)
 {
-	return validate_expiry(f->buf, time(NULL), m);
+	char *end;
+	long months = strtol(t, &end, 10);
+
+	while (*end == ' ')
+		end++;
+	if (end == t ||
+	    (*end && strcasecmp(end, "m") && strcasecmp(end, "months") && strcasecmp(end, "month")))
+		return -1;
+	switch (months) {
+	case 6:
+		return 180;
+	case 12:
+		return 365;
+	case 18:
+		return 545;
+	case 24:
+		return 730;
+	default:
+		return -2;
+	}
 }
 
-static enum vres check_file(struct wizard *w, struct field *f, struct vmsg *m)
+static bool valid_ymd(int y, int mo, int d, struct tm *tm)
+{
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	if (y < 2000 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1])
+		return false;
+	if (mo == 2 && d == 29 && !((y % 4 == 0 && y % 100) || y % 400 == 0))
+		return false;
+	*tm = (struct tm){.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = 12};
+	return true;
+}
+
+/* Reads an expiry as typed: months (6, 12, 18, 24), 2027-06-01, 1.6.2027, 6/1/2027 or 13/1/2027.
+ * *ambiguous is set when a/b/yyyy could be either order (read as the portal's US month/day). */
+static bool parse_expiry(const char *in, time_t now, struct tm *tm, bool *ambiguous)
+{
+	int a, b, c, n = 0;
+	char sep1, sep2, rest;
+	int days = preset_days(in);
+
+	*ambiguous = false;
+	if (days > 0) {
+		time_t t = now + (time_t)days * 86400;
+		gmtime_r(&t, tm);
+		tm->tm_hour = 12;
+		return true;
+	}
+	if (sscanf(in, "%d%c%d%c%d%n%c", &a, &sep1, &b, &sep2, &c, &n, &rest) != 5 || sep1 != sep2)
+		return false;
+	if (sep1 == '-' || (sep1 == '/' && a > 999))
+		return valid_ymd(a, b, c, tm);
+	if (c < 100)
+		c += 2000;
+	if (sep1 == '.')
+		return valid_ymd(c, b, a, tm); /* day.month.year */
+	if (sep1 != '/')
+		return false;
+	if (a > 12)
+		return valid_ymd(c, b, a, tm); /* day/month/year */
+	*ambiguous = b <= 12 && a != b;
+	return valid_ymd(c, a, b, tm); /* month/day/year, as the portal shows in US English */
+}
+
+static enum vres check_expiry(const struct form *fm, struct field *f, struct vmsg *m)
+{
+	struct tm tm;
+	bool amb;
+	time_t now = time(NULL);
+	long days;
+	char date[64], iso[16];
+
+	(void)fm;
+	m->res = V_OK;
+	m->text[0] = '\0';
+	if (!f->buf[0]) {
+		m->res = V_ERR;
+		snprintf(m->text, sizeof(m->text), "%s",
+			 _("Type 6, 12, 18 or 24 (months from today, as the portal offers) or the date in "
+			   "the Expires column."));
+		return m->res;
+	}
+	if (!parse_expiry(f->buf, now, &tm, &amb)) {
+		m->res = V_ERR;
+		snprintf(m->text, sizeof(m->text), "%s",
+			 preset_days(f->buf) == -2
+				 ? _("The portal offers 6, 12, 18 or 24 months; for another length type the "
+				     "date from the Expires column.")
+				 : _("Not a date. Type it as the Expires column shows it (2027-06-01, "
+				     "6/1/2027 "
+				     "or 1.6.2027), or 6, 12, 18 or 24 for months."));
+		return m->res;
+	}
+	days = (long)(timegm(&tm) / 86400 - now / 86400);
+	strftime(date, sizeof(date), "%-d %B %Y", &tm);
+	strftime(iso, sizeof(iso), "%Y-%m-%d", &tm);
+	if (days < 0) {
+		m->res = V_ERR;
+		snprintf(m->text, sizeof(m->text),
+			 _("%s has passed: the secret has expired. Create a new client secret and enter "
+			   "its Value and expiry."),
+			 iso);
+		return m->res;
+	}
+	snprintf(f->confirm, sizeof(f->confirm), _("= %s, in %ld days"), date, days);
+	if (amb) {
+		m->res = V_WARN;
+		snprintf(m->text, sizeof(m->text),
+			 _("Read as month/day. If you meant day/month, type %04d-%02d-%02d."),
+			 tm.tm_year + 1900, tm.tm_mday, tm.tm_mon + 1);
+	} else if (days > 731) {
+		m->res = V_WARN;
+		snprintf(m->text, sizeof(m->text), "%s",
+			 _("More than 24 months: Entra allows 24 at most. Check the Expires column."));
+	} else if (days <= 30) {
+		m->res = V_WARN;
+		snprintf(m->text, sizeof(m->text), "%s", _("That is soon: plan the rotation now."));
+	}
+	return m->res;
+}
+
+static enum vres check_file(const struct form *fm, struct field *f, struct vmsg *m)
 {
 	FILE *fp = f->buf[0] ? fopen(f->buf, "r") : NULL;
 
+	(void)fm;
 	m->res = fp ? V_OK : V_ERR;
 	snprintf(m->text, sizeof(m->text), "%s",
 		 fp ? "" : _("Cannot read this file; F8 generates a key and certificate."));
@@ -52,130 +180,177 @@ static enum vres check_file(struct wizard *w, struct field *f, struct vmsg *m)
 	return m->res;
 }
 
-static void show_kind(struct step_state *s)
+static void show_kind(struct form *fm)
 {
-	bool cert = s->f[F_KIND].choice == 1;
+	bool cert = fm->f[F_KIND].choice == 1;
 
-	s->f[F_SECRET].hidden = cert;
-	s->f[F_EXPIRY].hidden = cert;
-	s->f[F_CERT].hidden = !cert;
-	s->f[F_KEY].hidden = !cert;
+	fm->f[F_SECRET].hidden = cert;
+	fm->f[F_EXPIRY].hidden = cert;
+	fm->f[F_CERT].hidden = !cert;
+	fm->f[F_KEY].hidden = !cert;
 }
 
-static void enter(struct wizard *w, struct step_state *s)
+/* The expiry as stored: YYYY-MM-DD. */
+static bool expiry_iso(const char *in, char *out, size_t n)
 {
-	if (s->loaded)
-		return;
-	s->n = 5;
-	s->f[F_KIND] = (struct field){.label = N_("Credential"),
-				      .kind = FK_CHOICE,
-				      .choices = kinds,
-				      .nchoices = 2,
-				      .choice = w->p->auth == AUTH_CERTIFICATE};
-	s->f[F_SECRET] =
-		(struct field){.label = N_("Client secret Value"), .kind = FK_SECRET, .check = check_secret};
-	s->f[F_EXPIRY] =
-		(struct field){.label = N_("Expires (YYYY-MM-DD)"), .kind = FK_TEXT, .check = check_expiry};
-	s->f[F_CERT] = (struct field){.label = N_("Certificate (PEM)"), .kind = FK_TEXT, .check = check_file};
-	s->f[F_KEY] = (struct field){.label = N_("Private key (PEM)"), .kind = FK_TEXT, .check = check_file};
-	if (w->mode != WMODE_ROTATE) {
-		field_set(&s->f[F_SECRET], w->p->secret);
-		field_set(&s->f[F_EXPIRY], w->p->secret_expiry);
-	} else {
-		s->f[F_KIND].choice = 0;
+	struct tm tm;
+	bool amb;
+
+	if (!parse_expiry(in, time(NULL), &tm, &amb))
+		return false;
+	strftime(out, n, "%Y-%m-%d", &tm);
+	return true;
+}
+
+static void enter(struct session *s, void *priv)
+{
+	struct form *fm = &((struct secret *)priv)->fm;
+
+	if (!fm->n) {
+		fm->n = 5;
+		fm->f[F_KIND] = (struct field){.label = N_("Credential"),
+					       .kind = FK_CHOICE,
+					       .choices = kinds,
+					       .nchoices = 2,
+					       .choice = s->p->auth == AUTH_CERTIFICATE};
+		fm->f[F_SECRET] = (struct field){.label = N_("Client secret Value"),
+						 .kind = FK_SECRET,
+						 .check = check_secret,
+						 .max = 256};
+		fm->f[F_EXPIRY] = (struct field){.label = N_("Expires (months or date)"),
+						 .kind = FK_TEXT,
+						 .check = check_expiry,
+						 .max = 40};
+		fm->f[F_CERT] = (struct field){
+			.label = N_("Certificate (PEM)"), .kind = FK_TEXT, .check = check_file};
+		fm->f[F_KEY] = (struct field){
+			.label = N_("Private key (PEM)"), .kind = FK_TEXT, .check = check_file};
+		if (s->mode != WMODE_ROTATE) {
+			field_set(&fm->f[F_SECRET], s->p->secret);
+			field_set(&fm->f[F_EXPIRY], s->p->secret_expiry);
+		} else {
+			fm->f[F_KIND].choice = 0;
+		}
+		field_set(&fm->f[F_CERT], s->p->cert_path);
+		field_set(&fm->f[F_KEY], s->p->key_path);
+		fm->focus = F_SECRET;
+		show_kind(fm);
+		if (fm->f[F_SECRET].buf[0])
+			fields_validate(fm);
 	}
-	field_set(&s->f[F_CERT], w->p->cert_path);
-	field_set(&s->f[F_KEY], w->p->key_path);
-	s->focus = F_SECRET;
-	show_kind(s);
-	if (s->f[F_SECRET].buf[0])
-		fields_validate(w, s);
+	if (s->fixing) {
+		bool cert = fm->f[F_KIND].choice == 1;
+		steps_focus_failure(s, fm, cert ? F_CERT : F_SECRET);
+	}
 }
 
-static void draw(struct wizard *w, struct step_state *s, int y)
+static void draw(struct session *s, void *priv, int y)
 {
-	if (w->mode == WMODE_ROTATE)
+	struct form *fm = priv;
+
+	if (s->mode == WMODE_ROTATE)
 		y = steps_intro(
-			w, _("Rotation: in Certificates & secrets add a NEW client secret and keep the old "
+			s, _("Rotation: in Certificates & secrets add a NEW client secret and keep the old "
 			     "one until the end. Paste the new Value; it is verified on its own before "
 			     "anything changes."));
-	else if (s->f[F_KIND].choice == 1)
+	else if (fm->f[F_KIND].choice == 1)
 		y = steps_intro(
-			w, _("F8 makes a key (kept here, 0600) and a certificate; upload the .cer file under "
+			s, _("F8 makes a key (kept here, 0600) and a certificate; upload the .cer file under "
 			     "Certificates & secrets > Certificates. The Extension Kit documents only a "
 			     "client secret: use a certificate only if your version supports it."));
 	else
 		y = steps_intro(
-			w, _("In the app registration open Certificates & secrets > Client secrets > New "
+			s, _("In the app registration open Certificates & secrets > Client secrets > New "
 			     "client secret, choose an expiry (24 months at most) and Add. Copy the Value "
-			     "at once: it is shown only now. The Secret ID next to it is not the secret."));
-	draw_fields(w, s, y);
+			     "at once: it is shown only now. The Secret ID next to it is not the secret. "
+			     "F2 shows the first 3 characters, as the portal's Value column does."));
+	draw_fields(s->ui, fm, y);
 }
 
-static void generate(struct wizard *w, struct step_state *s)
+static void generate(struct session *s, struct form *fm)
 {
 	char dir[4096], cert[4300], key[4300], cer[4300], thumb[41];
 	struct o365_err e;
 
 	err_clear(&e);
 	if (store_dir(dir, sizeof(dir), &e) != O365_OK || store_ensure_dir(dir, &e) != O365_OK ||
-	    cert_generate(dir, w->profile_name, 730, cert, sizeof(cert), key, sizeof(key), cer, sizeof(cer),
+	    cert_generate(dir, s->profile_name, 730, cert, sizeof(cert), key, sizeof(key), cer, sizeof(cer),
 			  &e) != O365_OK ||
 	    cert_thumbprint(cert, thumb, &e) != O365_OK) {
-		status_set(w, true, "%s", e.msg);
+		status_set(s->ui, true, "%s", e.msg);
 		return;
 	}
-	field_set(&s->f[F_CERT], cert);
-	field_set(&s->f[F_KEY], key);
-	fields_validate(w, s);
-	snprintf(s->note, sizeof(s->note),
+	field_set(&fm->f[F_CERT], cert);
+	field_set(&fm->f[F_KEY], key);
+	fields_validate(fm);
+	snprintf(fm->note, sizeof(fm->note),
 		 _("Upload %s (thumbprint %s) under Certificates & secrets > Certificates."), cer, thumb);
 }
 
-static bool handle(struct wizard *w, struct step_state *s, enum action a, int key)
+static bool handle(struct session *s, void *priv, enum action a, int key)
 {
-	if (a == ACT_GENERATE && s->f[F_KIND].choice == 1) {
-		generate(w, s);
+	struct form *fm = priv;
+
+	if (a == ACT_GENERATE && fm->f[F_KIND].choice == 1) {
+		generate(s, fm);
 		return true;
 	}
-	if (!fields_handle(w, s, a, key))
+	if (!fields_handle(s->ui, fm, a, key))
 		return false;
-	show_kind(s);
+	show_kind(fm);
 	return true;
 }
 
-static bool leave(struct wizard *w, struct step_state *s, bool forward)
+static unsigned long long keys(struct session *s, void *priv)
 {
-	char *clean = NULL;
+	struct form *fm = priv;
+
+	(void)s;
+	return fm->f[F_KIND].choice == 1 ? ACT_BIT(ACT_GENERATE) : 0;
+}
+
+static bool leave(struct session *s, void *priv, bool forward)
+{
+	struct form *fm = priv;
+	char *clean = NULL, iso[16] = "";
 	struct vmsg m;
 
-	if (!steps_fields_ok(w, s, forward))
+	if (!steps_fields_ok(s, fm, forward))
 		return false;
-	if (s->f[F_KIND].choice == 1) {
-		w->p->auth = AUTH_CERTIFICATE;
-		steps_commit_str(&w->p->cert_path, s->f[F_CERT].buf);
-		steps_commit_str(&w->p->key_path, s->f[F_KEY].buf);
+	if (fm->f[F_KIND].choice == 1) {
+		if (s->p->auth != AUTH_CERTIFICATE)
+			s->token_ran = s->mail_ran = false;
+		s->p->auth = AUTH_CERTIFICATE;
+		steps_commit_str(s, &s->p->cert_path, fm->f[F_CERT].buf);
+		steps_commit_str(s, &s->p->key_path, fm->f[F_KEY].buf);
 		return true;
 	}
-	if (validate_secret(s->f[F_SECRET].buf, w->p->client_id, w->p->tenant, &clean, &m) == V_ERR)
+	if (validate_secret(fm->f[F_SECRET].buf, s->p->client_id, s->p->tenant, &clean, &m) == V_ERR)
 		return !forward;
-	if (w->mode == WMODE_ROTATE) {
-		codec_free_secret(&w->pending_secret);
-		w->pending_secret = clean;
-		snprintf(w->pending_expiry, sizeof(w->pending_expiry), "%.10s", s->f[F_EXPIRY].buf);
-		w->token_ran = w->mail_ran = false;
+	expiry_iso(fm->f[F_EXPIRY].buf, iso, sizeof(iso));
+	if (s->mode == WMODE_ROTATE) {
+		codec_free_secret(&s->pending_secret);
+		s->pending_secret = clean;
+		snprintf(s->pending_expiry, sizeof(s->pending_expiry), "%s", iso);
+		s->token_ran = s->mail_ran = false;
 		return true;
 	}
-	w->p->auth = AUTH_SECRET;
-	if (!w->p->secret || strcmp(w->p->secret, clean) != 0)
-		w->token_ran = w->mail_ran = false; /* a new secret needs new proof */
-	profile_set_secret(w->p, clean);
+	s->p->auth = AUTH_SECRET;
+	if (!s->p->secret || strcmp(s->p->secret, clean) != 0) {
+		s->token_ran = s->mail_ran = false; /* a new secret needs new proof */
+		profile_set_secret(s->p, clean);
+		s->p->checklist[CL_SECRET_VALUE_COPIED] = true;
+	}
 	codec_free_secret(&clean);
-	if (s->f[F_EXPIRY].msg.res != V_ERR)
-		steps_commit_str(&w->p->secret_expiry, s->f[F_EXPIRY].buf);
-	w->p->checklist[CL_SECRET_VALUE_COPIED] = true;
+	if (iso[0])
+		steps_commit_str(s, &s->p->secret_expiry, iso);
 	return true;
 }
 
-const struct step_ops step_secret = {
-	.id = STEP_SECRET, .enter = enter, .draw = draw, .handle = handle, .leave = leave};
+const struct step_ops step_secret = {.id = STEP_SECRET,
+				     .private_size = sizeof(struct secret),
+				     .enter = enter,
+				     .draw = draw,
+				     .handle = handle,
+				     .leave = leave,
+				     .keys = keys};

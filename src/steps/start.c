@@ -2,6 +2,7 @@
 /* Step 0: cloud, modules, and who is needed. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/i18n.h"
@@ -11,8 +12,13 @@ static const char *clouds[CLOUD_COUNT]; /* labels from the one cloud table */
 
 enum { F_CLOUD, F_NOTIF, F_DELIVERY, F_REPORTING };
 
-static enum vres check_cloud(struct wizard *w, struct field *f, struct vmsg *m)
+struct start {
+	struct form fm;
+};
+
+static enum vres check_cloud(const struct form *fm, struct field *f, struct vmsg *m)
 {
+	(void)fm;
 	m->res = V_OK;
 	m->text[0] = '\0';
 	if (!cloud_get((enum cloud)f->choice)->confirmed) {
@@ -24,59 +30,67 @@ static enum vres check_cloud(struct wizard *w, struct field *f, struct vmsg *m)
 	return m->res;
 }
 
-static void enter(struct wizard *w, struct step_state *s)
+static void enter(struct session *s, void *priv)
 {
-	if (s->loaded)
-		return;
-	s->n = 4;
-	for (int i = 0; i < CLOUD_COUNT; i++)
-		clouds[i] = cloud_get((enum cloud)i)->label;
-	s->f[F_CLOUD] = (struct field){.label = N_("Cloud"),
-				       .kind = FK_CHOICE,
-				       .choices = clouds,
-				       .nchoices = CLOUD_COUNT,
-				       .choice = (int)w->p->cloud,
-				       .check = check_cloud};
-	s->f[F_NOTIF] = (struct field){
-		.label = N_("Email Notifications"), .kind = FK_CHECK, .checked = w->p->mod_notifications};
-	s->f[F_DELIVERY] = (struct field){
-		.label = N_("  delivery notifications"), .kind = FK_CHECK, .checked = w->p->mod_delivery};
-	s->f[F_REPORTING] =
-		(struct field){.label = N_("Reporting"), .kind = FK_CHECK, .checked = w->p->mod_reporting};
-	check_cloud(w, &s->f[F_CLOUD], &s->f[F_CLOUD].msg);
+	struct form *fm = &((struct start *)priv)->fm;
+
+	if (!fm->n) {
+		fm->n = 4;
+		for (int i = 0; i < CLOUD_COUNT; i++)
+			clouds[i] = cloud_get((enum cloud)i)->label;
+		fm->f[F_CLOUD] = (struct field){.label = N_("Cloud"),
+						.kind = FK_CHOICE,
+						.choices = clouds,
+						.nchoices = CLOUD_COUNT,
+						.choice = (int)s->p->cloud,
+						.check = check_cloud};
+		fm->f[F_NOTIF] = (struct field){.label = N_("Email Notifications"),
+						.kind = FK_CHECK,
+						.checked = s->p->mod_notifications};
+		fm->f[F_DELIVERY] = (struct field){.label = N_("  delivery notifications"), .kind = FK_CHECK};
+		fm->f[F_REPORTING] = (struct field){
+			.label = N_("Reporting"), .kind = FK_CHECK, .checked = s->p->mod_reporting};
+		field_check(fm, &fm->f[F_CLOUD]);
+	}
+	/* Step 6 may have changed it since. */
+	fm->f[F_DELIVERY].checked = s->p->mod_delivery;
 }
 
-static void draw(struct wizard *w, struct step_state *s, int y)
+static void draw(struct session *s, void *priv, int y)
 {
 	y = steps_intro(
-		w, _("This wizard sets up the Extension Kit's Mail server with Authentication type "
+		s, _("This wizard sets up the Extension Kit's Mail server with Authentication type "
 		     "Office365OAuth, proves each step works, then saves it. You will need an Entra ID "
 		     "administrator who can grant admin consent (Global Administrator or Privileged Role "
 		     "Administrator) and, for step 5, Exchange Online PowerShell with an Exchange "
 		     "administrator role. Choose the cloud and the modules that send mail; delivery "
 		     "notifications also need IMAP."));
-	draw_fields(w, s, y);
+	draw_fields(s->ui, priv, y);
 }
 
-static bool leave(struct wizard *w, struct step_state *s, bool forward)
+static bool leave(struct session *s, void *priv, bool forward)
 {
-	enum cloud old = w->p->cloud;
+	struct form *fm = priv;
+	enum cloud old = s->p->cloud;
 
-	if (forward && !s->f[F_NOTIF].checked && !s->f[F_REPORTING].checked) {
-		status_set(w, true, "%s",
+	if (forward && !fm->f[F_NOTIF].checked && !fm->f[F_REPORTING].checked) {
+		fm->focus = F_NOTIF;
+		status_set(s->ui, true, "%s",
 			   _("Tick Email Notifications or Reporting: one of them sends the mail."));
 		return false;
 	}
-	w->p->cloud = (enum cloud)s->f[F_CLOUD].choice;
-	w->p->mod_notifications = s->f[F_NOTIF].checked;
-	w->p->mod_delivery = s->f[F_DELIVERY].checked;
-	w->p->mod_reporting = s->f[F_REPORTING].checked;
+	s->p->cloud = (enum cloud)fm->f[F_CLOUD].choice;
+	s->p->mod_notifications = fm->f[F_NOTIF].checked;
+	s->p->mod_delivery = fm->f[F_DELIVERY].checked;
+	s->p->mod_reporting = fm->f[F_REPORTING].checked;
 	/* The SMTP host follows the cloud unless the admin typed another one. */
-	if (old != w->p->cloud && w->p->smtp_server && !strcmp(w->p->smtp_server, cloud_get(old)->smtp_host))
-		profile_set_str(&w->p->smtp_server, cloud_get(w->p->cloud)->smtp_host);
-	w->st[STEP_MAILSERVER].loaded = false;
-	w->st[STEP_PERMISSIONS].loaded = false;
+	if (old != s->p->cloud) {
+		if (s->p->smtp_server && !strcmp(s->p->smtp_server, cloud_get(old)->smtp_host))
+			profile_set_str(&s->p->smtp_server, cloud_get(s->p->cloud)->smtp_host);
+		s->stale[STEP_MAILSERVER] = true;
+	}
 	return true;
 }
 
-const struct step_ops step_start = {.id = STEP_START, .enter = enter, .draw = draw, .leave = leave};
+const struct step_ops step_start = {
+	.id = STEP_START, .private_size = sizeof(struct start), .enter = enter, .draw = draw, .leave = leave};

@@ -7,66 +7,96 @@
 #include "core/i18n.h"
 #include "steps.h"
 
-static void enter(struct wizard *w, struct step_state *s)
+struct tokenstep {
+	struct form fm;
+	struct report last;
+	struct pane pane;
+};
+
+static void enter(struct session *s, void *priv)
 {
-	if (!w->token_ran && !w->job.running)
-		job_start(w, JOB_TOKEN);
+	(void)priv;
+	if (!s->token_ran && !s->job.running)
+		steps_check(s, JOB_TOKEN, false, NULL);
 }
 
-static void draw(struct wizard *w, struct step_state *s, int y)
+static void draw(struct session *s, void *priv, int y)
 {
-	y = steps_intro(w,
+	struct tokenstep *st = priv;
+
+	y = steps_intro(s,
 			_("The app asks Microsoft for a token exactly as the Extension Kit will. Its claims "
 			  "show the roles that were really granted, and its oid is the Enterprise "
-			  "Application Object ID that step 5 needs. F5 runs it again, F6 goes to the step a "
-			  "failure names."));
-	if (w->token_ran)
-		draw_report_brief(w, &w->last_token, y, w->rows - 3);
+			  "Application Object ID that step 5 needs."));
+	if (s->token_ran)
+		pane_draw(s->ui, &st->pane, y, ui_bottom(s->ui));
 }
 
-static bool handle(struct wizard *w, struct step_state *s, enum action a, int key)
+static bool handle(struct session *s, void *priv, enum action a, int key)
 {
+	struct tokenstep *st = priv;
+
+	(void)key;
 	if (a == ACT_RUN) {
-		job_start(w, JOB_TOKEN);
+		steps_check(s, JOB_TOKEN, false, NULL);
 		return true;
 	}
-	return false;
+	return pane_scroll(&st->pane, a);
 }
 
-static bool leave(struct wizard *w, struct step_state *s, bool forward)
+static unsigned long long keys(struct session *s, void *priv)
 {
-	if (!forward || w->token_ok)
-		return true;
-	if (!w->token_ran) {
-		job_start(w, JOB_TOKEN);
-		return false;
-	}
-	return ui_ask(w, _("The token check failed. Continue anyway? (y/n)")) == 'y';
+	struct tokenstep *st = priv;
+
+	(void)s;
+	return ACT_BIT(ACT_RUN) |
+	       (pane_scrolls(&st->pane) ? ACT_BIT(ACT_PAGE_DOWN) | ACT_BIT(ACT_PAGE_UP) : 0);
 }
 
-static void job_done(struct wizard *w, struct step_state *s)
+static bool leave(struct session *s, void *priv, bool forward)
 {
+	(void)priv;
+	return steps_leave_checked(s, forward, s->token_ok, s->token_ran, JOB_TOKEN,
+				   _("The token check failed. Continue anyway?"));
+}
+
+static void job_done(struct session *s, void *priv)
+{
+	struct tokenstep *st = priv;
 	const struct report_line *f;
 
-	f = job_take_report(w, &w->last_token);
-	w->token_ran = true;
-	w->token_ok = w->job.rc == O365_OK || w->job.rc == O365_EEXPIRY;
-	w->fail_step = f ? f->step : -1;
-	w->mail_ran = false;
-	if (w->job.rc == O365_ECANCEL)
-		status_set(w, true, "%s", _("Cancelled. F5 runs the check again."));
-	else if (w->token_ok)
-		status_set(w, false, "%s", _("The token is right. Enter goes on."));
-	else if (f && f->step >= 0)
-		status_set(w, true, _("Go back to step %d (%s): F6 jumps there."), f->step,
-			   step_name(f->step));
+	if (steps_cancelled(s))
+		return;
+	f = steps_take_report(s, &st->last);
+	pane_clear(&st->pane);
+	pane_add_report(&st->pane, &st->last, s->ui->cols - 4);
+	s->token_ran = true;
+	s->token_ok = s->job.rc == O365_OK || s->job.rc == O365_EEXPIRY;
+	s->mail_ran = false;
+	steps_note_failure(s, &st->last);
+	if (s->token_ok)
+		status_set(s->ui, false, "%s", _("The token is right. Enter goes on."));
+	else if (f && s->fail_step >= 0)
+		status_set(s->ui, true, _("Go back to step %d (%s): F6 goes to the field."), s->fail_step,
+			   step_name(s->fail_step));
 	else
-		status_set(w, true, "%s", _("The check failed; see above. F5 runs it again."));
+		status_set(s->ui, true, "%s", _("The check failed; see above. F5 runs it again."));
+}
+
+static void cleanse(void *priv)
+{
+	struct tokenstep *st = priv;
+
+	report_clear(&st->last);
+	pane_clear(&st->pane);
 }
 
 const struct step_ops step_token = {.id = STEP_TOKEN,
+				    .private_size = sizeof(struct tokenstep),
 				    .enter = enter,
 				    .draw = draw,
 				    .handle = handle,
 				    .leave = leave,
-				    .job_done = job_done};
+				    .job_done = job_done,
+				    .keys = keys,
+				    .cleanse = cleanse};

@@ -1,20 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Drawing reads the model and never changes it. */
+/* Drawing: colours by role, wrapped text, the footer (message line, questions, key line). */
 #include "config.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "core/codec.h"
 #include "core/i18n.h"
-#include "core/stepref.h"
-#include "steps/steps.h"
 #include "ui.h"
 
-attr_t ui_attr(struct wizard *w, int role)
+attr_t ui_attr(struct ui *ui, int role)
 {
-	if (!w->color) {
+	if (!ui->color) {
 		switch (role) {
 		case ROLE_TITLE:
 		case ROLE_FOCUS:
@@ -44,253 +41,178 @@ attr_t ui_attr(struct wizard *w, int role)
 	}
 }
 
-void status_set(struct wizard *w, bool error, const char *fmt, ...)
+void status_set(struct ui *ui, bool error, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(w->status, sizeof(w->status), fmt, ap);
+	vsnprintf(ui->status, sizeof(ui->status), fmt, ap);
 	va_end(ap);
-	w->status_error = error;
+	ui->status_error = error;
 }
 
-/* Word-wraps text into the width; returns the next free row. */
-int draw_text(struct wizard *w, int y, int x, int width, const char *text, attr_t attr)
+/* The bytes of the next wrapped line of p at `width` columns; *skip is what follows it. */
+static int wrap_line(const char *p, int width, int *skip)
+{
+	int len = 0, brk = -1, cols = 0;
+
+	while (p[len] && p[len] != '\n' && cols < width) {
+		if (p[len] == ' ')
+			brk = len;
+		len++;
+		while (((unsigned char)p[len] & 0xc0) == 0x80)
+			len++;
+		cols++;
+	}
+	if (p[len] && p[len] != '\n' && p[len] != ' ' && brk > 0)
+		len = brk;
+	*skip = len + (p[len] == '\n' || p[len] == ' ');
+	return len;
+}
+
+int text_rows(const char *text, int width)
+{
+	int rows = 0, skip;
+
+	if (width < 1)
+		return 0;
+	for (const char *p = text; *p; p += skip) {
+		wrap_line(p, width, &skip);
+		rows++;
+	}
+	return rows;
+}
+
+int draw_text_to(struct ui *ui, int y, int x, int width, int maxy, const char *text, attr_t attr)
 {
 	const char *p = text;
-	int maxy = w->rows - 3;
+	int skip;
 
+	if (maxy <= 0)
+		maxy = ui_bottom(ui);
 	attron(attr);
 	while (*p && y < maxy) {
-		int len = 0, brk = -1;
-		while (p[len] && p[len] != '\n' && len < width) {
-			if (p[len] == ' ')
-				brk = len;
-			len++;
-		}
-		if (p[len] && p[len] != '\n' && brk > 0)
-			len = brk;
+		int len = wrap_line(p, width, &skip);
 		mvaddnstr(y++, x, p, len);
-		p += len;
-		if (*p == '\n' || *p == ' ')
-			p++;
+		p += skip;
 	}
 	attroff(attr);
 	return y;
 }
 
-static void mask_secret(const struct field *f, bool ascii, char *out, size_t n)
+int draw_text(struct ui *ui, int y, int x, int width, const char *text, attr_t attr)
 {
-	codec_mask_secret(f->buf, f->reveal, ascii ? "*" : "\u2022", out, n);
+	return draw_text_to(ui, y, x, width, 0, text, attr);
 }
 
-void draw_fields(struct wizard *w, struct step_state *s, int y)
-{
-	int labelw = 26, x = 2 + labelw + 2, width = w->cols - x - 2;
-
-	for (int i = 0; i < s->n && y < w->rows - 3; i++) {
-		struct field *f = &s->f[i];
-		char shown[600];
-		bool focus = i == s->focus;
-		if (f->hidden)
-			continue;
-		mvprintw(y, 2, "%-*.*s", labelw, labelw, _(f->label));
-		switch (f->kind) {
-		case FK_SECRET:
-			mask_secret(f, w->ascii, shown, sizeof(shown));
-			break;
-		case FK_CHOICE:
-			snprintf(shown, sizeof(shown), "< %s >", _(f->choices[f->choice]));
-			break;
-		case FK_CHECK:
-			snprintf(shown, sizeof(shown), "[%c]", f->checked ? 'x' : ' ');
-			break;
-		default:
-			snprintf(shown, sizeof(shown), "%s", f->buf);
-		}
-		if (f->kind == FK_SECRET) {
-			/* Bullets are several bytes each: pad by columns, not bytes. */
-			int cols = (int)(f->buf[0] ? (strlen(f->buf) > 12 ? 12 : strlen(f->buf)) : 0) +
-				   (f->reveal && strlen(f->buf) > 8 ? 4 : 0);
-			attron(focus ? ui_attr(w, ROLE_FOCUS) : A_UNDERLINE);
-			mvaddstr(y, x, shown);
-			for (int k = cols; k < width; k++)
-				addch(' ');
-			attroff(focus ? ui_attr(w, ROLE_FOCUS) : A_UNDERLINE);
-		} else if (f->kind == FK_TEXT) {
-			/* Long values show their end, where typing happens. */
-			size_t len = strlen(shown);
-			const char *v = len > (size_t)width - 1 ? shown + len - (width - 1) : shown;
-			attron(focus ? ui_attr(w, ROLE_FOCUS) : A_UNDERLINE);
-			mvprintw(y, x, "%-*.*s", width, width, v);
-			attroff(focus ? ui_attr(w, ROLE_FOCUS) : A_UNDERLINE);
-		} else {
-			attron(focus ? ui_attr(w, ROLE_FOCUS) : A_NORMAL);
-			mvprintw(y, x, "%s", shown);
-			attroff(focus ? ui_attr(w, ROLE_FOCUS) : A_NORMAL);
-		}
-		y++;
-		if (f->msg.res != V_OK && f->msg.text[0]) {
-			attr_t a = ui_attr(w, f->msg.res == V_ERR ? ROLE_FAIL : ROLE_WARN);
-			char line[600];
-			snprintf(line, sizeof(line), "%s %s", f->msg.res == V_ERR ? "!" : "~", f->msg.text);
-			y = draw_text(w, y, x, width, line, a);
-		}
-	}
-	if (s->note[0])
-		draw_text(w, y + 1, 2, w->cols - 4, s->note, ui_attr(w, ROLE_DIM));
-}
-
-int draw_report(struct wizard *w, const struct report *r, int y, int maxy)
-{
-	for (int i = 0; i < r->n && y < maxy; i++) {
-		const struct report_line *l = &r->lines[i];
-		int role = l->st == RS_OK     ? ROLE_OK
-			   : l->st == RS_WARN ? ROLE_WARN
-			   : l->st == RS_FAIL ? ROLE_FAIL
-					      : ROLE_DIM;
-		char line[2600];
-		attron(ui_attr(w, role));
-		mvprintw(y, 2, "%-4s", rstatus_label(l->st));
-		attroff(ui_attr(w, role));
-		snprintf(line, sizeof(line), "%s: %s", l->check, l->text);
-		y = draw_text(w, y, 8, w->cols - 10, line, A_NORMAL);
-		if (l->fix && y < maxy) {
-			char fix[1600];
-			if (l->step >= 0)
-				snprintf(fix, sizeof(fix), _("-> step %d (%s): %s"), l->step,
-					 step_name(l->step), l->fix);
-			else
-				snprintf(fix, sizeof(fix), "-> %s", l->fix);
-			y = draw_text(w, y, 8, w->cols - 10, fix, ui_attr(w, ROLE_WARN));
-		}
-	}
-	return y;
-}
-
-static bool routine(const struct report_line *l)
-{
-	return l->st == RS_INFO ||
-	       (l->st == RS_OK && (l->kind == RK_FIELD || l->kind == RK_EXPIRY || l->kind == RK_TENANT));
-}
-
-int draw_report_brief(struct wizard *w, const struct report *r, int y, int maxy)
-{
-	struct report one = {0};
-
-	for (int pass = 0; pass < 2; pass++) {
-		for (int i = 0; i < r->n && y < maxy; i++) {
-			if (routine(&r->lines[i]) != (pass == 1))
-				continue;
-			one.lines = &r->lines[i];
-			one.n = 1;
-			y = draw_report(w, &one, y, maxy);
-		}
-	}
-	return y;
-}
-
-void draw_too_small(struct wizard *w)
+void draw_too_small(struct ui *ui)
 {
 	char msg[200];
 
 	erase();
 	snprintf(msg, sizeof(msg), _("Please make the window at least %dx%d (it is %dx%d now)."), UI_MIN_COLS,
-		 UI_MIN_ROWS, w->cols, w->rows);
-	mvaddnstr(0, 0, msg, w->cols);
-	if (w->rows > 1)
-		mvaddnstr(1, 0, _("Ctrl-C quits."), w->cols);
+		 UI_MIN_ROWS, ui->cols, ui->rows);
+	mvaddnstr(0, 0, msg, ui->cols);
+	if (ui->rows > 1)
+		mvaddnstr(1, 0, _("F10 or Ctrl-C quits."), ui->cols);
 }
 
-void draw_help(struct wizard *w)
+static void rule(struct ui *ui, int y)
 {
-	int n, y = 4;
-	const struct action_info *t = actions_table(&n);
-
-	attron(A_BOLD);
-	mvprintw(3, 2, "%s", _("Keys"));
-	attroff(A_BOLD);
-	for (int i = 0; i < n && y < w->rows - 4; i++, y++) {
-		attron(ui_attr(w, ROLE_KEY));
-		mvprintw(y, 4, "%-22s", t[i].keys);
-		attroff(ui_attr(w, ROLE_KEY));
-		mvprintw(y, 27, "%.*s", w->cols - 29, _(t[i].label));
-	}
-	draw_text(w, y + 1, 2, w->cols - 4, _("Every failure names the step to go back to. Any key returns."),
-		  A_NORMAL);
+	mvhline(y, 0, ui->ascii ? '-' : ACS_HLINE, ui->cols);
 }
 
-void draw_frame(struct wizard *w)
+static int status_rows(struct ui *ui)
 {
-	char title[256], strip[256];
-	int o = 0;
+	int n = ui->busy ? 1 : ui->status[0] ? text_rows(ui->status, ui->cols - 2) : 1;
 
-	getmaxyx(stdscr, w->rows, w->cols);
-	checklist_free(); /* a step that wants it builds it again */
-	erase();
-	if (w->cols < UI_MIN_COLS || w->rows < UI_MIN_ROWS) {
-		draw_too_small(w);
-		refresh();
+	return n < 1 ? 1 : n > 3 ? 3 : n;
+}
+
+int ui_bottom(struct ui *ui)
+{
+	return ui->rows - 2 - status_rows(ui);
+}
+
+void draw_footer(struct ui *ui)
+{
+	if (ui->ask) {
+		char q[1200];
+		int h, top;
+		snprintf(q, sizeof(q), "%s %s", ui->ask, ui->ask_default == 'y' ? "[Y/n]" : "[y/N]");
+		h = text_rows(q, ui->cols - 2);
+		top = ui->rows - 2 - h;
+		for (int y = top - 1; y < ui->rows; y++) {
+			move(y, 0);
+			clrtoeol();
+		}
+		rule(ui, top - 1);
+		draw_text_to(ui, top, 1, ui->cols - 2, ui->rows - 1, q, ui_attr(ui, ROLE_WARN));
+		attron(ui_attr(ui, ROLE_DIM));
+		mvprintw(ui->rows - 1, 1, "%.*s", ui->cols - 2,
+			 ui->ask_default == 'y' ? _("y yes   n no   Enter yes   Esc cancel")
+						: _("y yes   n no   Enter no   Esc cancel"));
+		attroff(ui_attr(ui, ROLE_DIM));
+		curs_set(0);
 		return;
 	}
-	if (w->home)
-		snprintf(title, sizeof(title), "%s", _(" o365-oauth-setup  |  Welcome back"));
-	else
-		snprintf(title, sizeof(title), _(" o365-oauth-setup  |  Step %d of %d: %s"), w->step,
-			 STEP_COUNT - 1, step_name(w->step));
-	attron(ui_attr(w, ROLE_TITLE));
-	mvprintw(0, 0, "%-*s", w->cols, title);
-	mvprintw(0, w->cols - (int)strlen(w->profile_name) - 11, " profile: %s", w->profile_name);
-	attroff(ui_attr(w, ROLE_TITLE));
-	for (int i = 0; i < STEP_COUNT; i++)
-		o += snprintf(strip + o, sizeof(strip) - (size_t)o, i == w->step ? "[%d]" : " %d ", i);
-	mvprintw(1, 2, "%s", strip);
-	mvhline(2, 0, w->ascii ? '-' : ACS_HLINE, w->cols);
-	if (w->help)
-		draw_help(w);
-	else
-		steps_draw(w);
-	mvhline(w->rows - 3, 0, w->ascii ? '-' : ACS_HLINE, w->cols);
-	if (w->job.running) {
-		static const char spin[] = "|/-\\";
-		static int k;
-		char p[512];
-		pthread_mutex_lock(&w->job.lock);
-		snprintf(p, sizeof(p), "%s", w->job.progress);
-		pthread_mutex_unlock(&w->job.lock);
-		/* The spinner is frozen in script mode so screens compare equal. */
-		mvprintw(w->rows - 2, 0, " %c %.*s", w->script ? '*' : spin[k++ % 4], w->cols - 4, p);
-	} else if (w->status[0]) {
-		attron(ui_attr(w, w->status_error ? ROLE_FAIL : ROLE_OK));
-		mvprintw(w->rows - 2, 1, "%.*s", w->cols - 2, w->status);
-		attroff(ui_attr(w, w->status_error ? ROLE_FAIL : ROLE_OK));
+	for (int y = ui_bottom(ui); y < ui->rows - 1; y++) {
+		move(y, 0);
+		clrtoeol();
 	}
-	attron(ui_attr(w, ROLE_DIM));
-	mvprintw(w->rows - 1, 1, "%.*s", w->cols - 2,
-		 w->job.running ? _("Esc cancel")
-		 : w->help	? _("Any key returns to the step")
-				: _("Enter next  Esc back  Tab field  F1 help  Ctrl-C quit"));
-	attroff(ui_attr(w, ROLE_DIM));
-	refresh();
+	rule(ui, ui_bottom(ui));
+	if (ui->busy) {
+		mvprintw(ui->rows - 2, 1, "%.*s", ui->cols - 2, ui->busy);
+	} else if (ui->status[0]) {
+		draw_text_to(ui, ui_bottom(ui) + 1, 1, ui->cols - 2, ui->rows - 1, ui->status,
+			     ui_attr(ui, ui->status_error ? ROLE_FAIL : ROLE_OK));
+	}
+	move(ui->rows - 1, 0);
+	clrtoeol();
+	attron(ui_attr(ui, ROLE_DIM));
+	mvprintw(ui->rows - 1, 1, "%.*s", ui->cols - 2, ui->hint ? ui->hint : "");
+	attroff(ui_attr(ui, ROLE_DIM));
+	if (ui->cursor_y >= 0) {
+		move(ui->cursor_y, ui->cursor_x);
+		curs_set(1);
+	} else {
+		curs_set(0);
+	}
 }
 
-int ui_ask(struct wizard *w, const char *question)
+int ui_ask(struct ui *ui, const char *question, int def)
 {
-	int key;
+	int key, r;
 
+	ui->ask = question;
+	ui->ask_default = def;
 	for (;;) {
-		status_set(w, true, "%s", question);
-		draw_frame(w);
-		key = w->script ? script_next_key(w) : getch();
-		if (key == ERR && w->script)
-			return 27;
-		if (key == 'y' || key == 'Y')
-			return 'y';
-		if (key == 'n' || key == 'N')
-			return 'n';
-		if (key == 27 || key == 3)
-			return 27;
+		if (ui->redraw)
+			ui->redraw(ui);
+		key = ui_key(ui, -1);
+		if (key == ERR) {
+			r = 27; /* the script ended */
+			break;
+		}
+		if (key == 'y' || key == 'Y') {
+			r = 'y';
+			break;
+		}
+		if (key == 'n' || key == 'N') {
+			r = 'n';
+			break;
+		}
+		if (key == '\r' || key == '\n' || key == KEY_ENTER) {
+			r = def;
+			break;
+		}
+		if (key == 27 || key == 3 || key == KEY_F(10)) {
+			r = 27;
+			break;
+		}
 		if (key == KEY_RESIZE)
-			continue;
+			getmaxyx(stdscr, ui->rows, ui->cols);
 	}
+	ui->ask = NULL;
+	return r;
 }

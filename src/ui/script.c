@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Script mode, in the manner of tig's: keys come from a file (O365_SCRIPT), one per line, and
- * ":save NAME" writes the screen as text. The driver asks for the next key only when no work is
- * running, so tests never sleep. */
+ * ":save NAME" writes the screen as text. The driver asks for the next key only when no check is
+ * running, so tests never sleep. "raw BYTES" feeds terminal bytes (\e, \xNN, \r, \t) through the
+ * same decoder a terminal's keys go through. */
 #include "config.h"
 
 #include <ctype.h>
@@ -12,7 +13,7 @@
 #include "ui.h"
 
 static FILE *script;
-static char pending[640];
+static char pending[2048];
 static size_t pending_pos, pending_len;
 
 bool script_open(const char *path)
@@ -26,6 +27,11 @@ bool script_active(void)
 	return script != NULL;
 }
 
+bool script_has_bytes(void)
+{
+	return pending_pos < pending_len;
+}
+
 static const struct {
 	const char *name;
 	int key;
@@ -33,22 +39,27 @@ static const struct {
 	{"<Enter>", '\r'},     {"<Tab>", '\t'},	       {"<S-Tab>", KEY_BTAB}, {"<Esc>", 27},
 	{"<PgDn>", KEY_NPAGE}, {"<PgUp>", KEY_PPAGE},  {"<Up>", KEY_UP},      {"<Down>", KEY_DOWN},
 	{"<Left>", KEY_LEFT},  {"<Right>", KEY_RIGHT}, {"<Space>", ' '},      {"<BS>", KEY_BACKSPACE},
-	{"<C-c>", 3},	       {"<C-u>", 21},	       {"<F1>", KEY_F(1)},    {"<F2>", KEY_F(2)},
-	{"<F3>", KEY_F(3)},    {"<F4>", KEY_F(4)},     {"<F5>", KEY_F(5)},    {"<F6>", KEY_F(6)},
-	{"<F7>", KEY_F(7)},    {"<F8>", KEY_F(8)},     {"<F9>", KEY_F(9)},    {"<F10>", KEY_F(10)},
+	{"<Home>", KEY_HOME},  {"<End>", KEY_END},     {"<Del>", KEY_DC},     {"<C-c>", 3},
+	{"<C-u>", 21},	       {"<F1>", KEY_F(1)},     {"<F2>", KEY_F(2)},    {"<F3>", KEY_F(3)},
+	{"<F4>", KEY_F(4)},    {"<F5>", KEY_F(5)},     {"<F6>", KEY_F(6)},    {"<F7>", KEY_F(7)},
+	{"<F8>", KEY_F(8)},    {"<F9>", KEY_F(9)},     {"<F10>", KEY_F(10)},  {"<F11>", KEY_F(11)},
+	{"<F12>", KEY_F(12)},
 };
 
-void script_save_screen(struct wizard *w, const char *name)
+void script_save_screen(struct ui *ui, const char *name)
 {
 	const char *dir = getenv("O365_SCREEN_DIR");
 	char path[4096], line[1024];
 	FILE *f;
 
+	(void)ui;
 	snprintf(path, sizeof(path), "%s/%s", dir && *dir ? dir : ".", name);
 	if (!(f = fopen(path, "w")))
 		return;
 	for (int y = 0; y < LINES; y++) {
-		int n = mvinnstr(y, 0, line, (int)sizeof(line) - 1 < COLS ? (int)sizeof(line) - 1 : COLS);
+		/* The limit is in bytes, and a row of UTF-8 text is longer than COLS bytes; reading
+		 * stops at the end of the row. */
+		int n = mvinnstr(y, 0, line, (int)sizeof(line) - 1);
 		if (n < 0)
 			n = 0;
 		line[n] = '\0';
@@ -59,22 +70,62 @@ void script_save_screen(struct wizard *w, const char *name)
 	fclose(f);
 }
 
-/* Returns the next key; commands are carried out on the way. */
-int script_next_key(struct wizard *w)
+/* "\e[11~" -> the bytes; returns their count. */
+static size_t unescape(const char *in, char *out, size_t n)
 {
-	char line[600];
+	size_t o = 0;
 
+	while (*in && o + 1 < n) {
+		if (*in != '\\') {
+			out[o++] = *in++;
+			continue;
+		}
+		in++;
+		switch (*in) {
+		case 'e':
+			out[o++] = 27;
+			break;
+		case 'r':
+			out[o++] = '\r';
+			break;
+		case 't':
+			out[o++] = '\t';
+			break;
+		case 'x': {
+			char hex[3] = {in[1], in[1] ? in[2] : 0, 0};
+			out[o++] = (char)strtol(hex, NULL, 16);
+			in += 2;
+			break;
+		}
+		default:
+			out[o++] = *in;
+		}
+		if (*in)
+			in++;
+	}
+	return o;
+}
+
+/* Returns the next key or byte; commands are carried out on the way. */
+int script_next(struct ui *ui, bool *raw_byte)
+{
+	char line[1200];
+
+	*raw_byte = false;
 	for (;;) {
-		if (pending_pos < pending_len)
+		if (pending_pos < pending_len) {
+			*raw_byte = true;
 			return (unsigned char)pending[pending_pos++];
+		}
 		if (!script || !fgets(line, sizeof(line), script))
-			return ERR;
+			return -1;
 		line[strcspn(line, "\r\n")] = '\0';
 		if (!line[0] || line[0] == '#')
 			continue;
 		if (!strncmp(line, ":save ", 6)) {
-			draw_frame(w);
-			script_save_screen(w, line + 6);
+			if (ui->redraw)
+				ui->redraw(ui);
+			script_save_screen(ui, line + 6);
 			continue;
 		}
 		if (!strncmp(line, ":resize ", 8)) {
@@ -91,10 +142,13 @@ int script_next_key(struct wizard *w)
 			pending_pos = 0;
 			continue;
 		}
-		if (!strcmp(line, "<A-n>"))
-			return 0x10000 + 'n';
-		if (!strcmp(line, "<A-b>"))
-			return 0x10000 + 'b';
+		if (!strncmp(line, "raw ", 4)) {
+			pending_len = unescape(line + 4, pending, sizeof(pending));
+			pending_pos = 0;
+			continue;
+		}
+		if (!strncmp(line, "<A-", 3) && strlen(line) == 5 && line[4] == '>')
+			return KEY_ALT(tolower((unsigned char)line[3]));
 		for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 			if (!strcmp(line, names[i].name))
 				return names[i].key;

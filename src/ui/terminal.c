@@ -14,11 +14,24 @@
 
 static SCREEN *screen;
 static FILE *null_out, *null_in;
+static bool on_tty;
+
+/* Bracketed paste: a pasted value arrives marked, so its newline does not press Enter. */
+static void paste_mode(bool on)
+{
+	if (!on_tty)
+		return;
+	/* write(2) is safe in a signal handler, stdio is not. */
+	if (write(STDOUT_FILENO, on ? "\033[?2004h" : "\033[?2004l", 8) < 0)
+		return;
+}
 
 void term_stop(void)
 {
-	if (screen && !isendwin())
+	if (screen && !isendwin()) {
+		paste_mode(false);
 		endwin();
+	}
 }
 
 static void on_fatal_signal(int sig)
@@ -44,18 +57,18 @@ void term_install_signals(void)
 	xalloc_set_die_hook(term_stop); /* the message must land on the real screen */
 }
 
-bool term_start(struct wizard *w)
+bool term_start(struct ui *ui, bool no_color)
 {
 	const char *term = getenv("TERM");
 
-	if (w->script) {
+	if (ui->script) {
 		/* Script mode: ncurses keeps the whole screen in memory and writes nothing. */
 		null_out = fopen("/dev/null", "w");
 		null_in = fopen("/dev/null", "r");
 		screen = newterm(term && *term ? term : "xterm", null_out, null_in);
 	} else {
 		/* Unicode box drawing rather than the alternate charset: right in every UTF-8 terminal. */
-		if (!w->ascii)
+		if (!ui->ascii)
 			setenv("NCURSES_NO_UTF8_ACS", "1", 0);
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 			fprintf(stderr, "%s: %s\n", PACKAGE,
@@ -63,6 +76,7 @@ bool term_start(struct wizard *w)
 			return false;
 		}
 		screen = newterm(NULL, stdout, stdin);
+		on_tty = true;
 	}
 	if (!screen) {
 		fprintf(stderr, _("%s: cannot use the terminal type '%s'; set TERM (e.g. TERM=xterm)\n"),
@@ -74,11 +88,11 @@ bool term_start(struct wizard *w)
 	raw();
 	noecho();
 	nonl();
-	keypad(stdscr, TRUE);
-	set_escdelay(25);
+	/* Keys are decoded in keys.c, for every terminal alike. */
+	keypad(stdscr, FALSE);
 	curs_set(0);
-	w->color = !w->opts->no_color && has_colors();
-	if (w->color) {
+	ui->color = !no_color && has_colors();
+	if (ui->color) {
 		start_color();
 		use_default_colors();
 		init_pair(1, COLOR_WHITE, COLOR_BLUE);
@@ -88,7 +102,8 @@ bool term_start(struct wizard *w)
 		init_pair(5, COLOR_BLACK, COLOR_CYAN);
 		init_pair(6, COLOR_CYAN, -1);
 	}
-	w->win = stdscr;
-	getmaxyx(stdscr, w->rows, w->cols);
+	refresh();
+	paste_mode(true);
+	getmaxyx(stdscr, ui->rows, ui->cols);
 	return true;
 }

@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The driver: one loop that draws, reads a key, lets the step handle it, and does Back, Next,
- * Help, Quit, resize and background checks once for every step. */
+/* The driver, above the steps: one loop that draws, reads a key, lets the step handle it, and
+ * does Back, Next, Help, Quit, paste, resize and background checks once for every step. It knows
+ * the steps only through their table and ops; each step's state is private to it. */
 #include "config.h"
 
 #include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "check/settings.h"
 #include "core/codec.h"
@@ -14,184 +17,524 @@
 #include "core/store.h"
 #include "core/xalloc.h"
 #include "frontends.h"
+#include "practice/summary.h"
+#include "practice/tenant.h"
 #include "steps/steps.h"
 #include "ui.h"
 
+struct wizard {
+	struct ui ui;
+	struct session s;
+	int step;	       /* the current step or screen (STEPS_HOME) */
+	void *priv[STEPS_N];   /* each step's own state, ops->private_size bytes */
+	bool entered[STEPS_N]; /* entered at least once */
+	bool help;	       /* the key help is shown */
+	struct pane help_pane;
+	char hint[400];	  /* the key line */
+	char busy[512];	  /* what a running check is doing */
+	char paste[4096]; /* a bracketed paste being collected */
+	size_t paste_len;
+	bool pasting, paste_over;
+	struct timespec since; /* when the current step was entered (practice summary) */
+};
+
+static struct form *form_of(struct wizard *w)
+{
+	return w->priv[w->step] ? (struct form *)w->priv[w->step] : NULL;
+}
+
 static bool in_text(struct wizard *w)
 {
-	struct step_state *s = &w->st[w->step];
+	struct form *fm = form_of(w);
 
-	if (w->home || w->help || s->n == 0)
+	if (w->help || !fm || fm->n == 0)
 		return false;
-	return s->f[s->focus].kind == FK_TEXT || s->f[s->focus].kind == FK_SECRET;
+	return field_is_text(&fm->f[fm->focus]) && !fm->f[fm->focus].hidden;
 }
 
-static int read_key(struct wizard *w)
+static void free_priv(struct wizard *w, int id)
 {
-	int key;
+	const struct step_ops *op = steps_get(id);
 
-	if (w->script) {
-		if (w->job.running) {
-			job_wait(w);
-			return KEY_F(63); /* wake-up: the job finished */
-		}
-		return script_next_key(w);
-	}
-	timeout(w->job.running ? 100 : -1);
-	key = getch();
-	if (key == 27) { /* Alt-x arrives as Esc x */
-		int next;
-		nodelay(stdscr, TRUE);
-		next = getch();
-		nodelay(stdscr, FALSE);
-		if (next == 'n' || next == 'N')
-			return 0x10000 + 'n';
-		if (next == 'b' || next == 'B')
-			return 0x10000 + 'b';
-		if (next != ERR)
-			ungetch(next);
-	}
-	return key;
+	if (!w->priv[id])
+		return;
+	if (op->cleanse)
+		op->cleanse(w->priv[id]);
+	form_cleanse(w->priv[id]);
+	free(w->priv[id]);
+	w->priv[id] = NULL;
+	w->entered[id] = false;
 }
 
+/* The trainer's summary keeps the time spent on each step, until now. */
+static void practice_timing(struct wizard *w)
+{
+	struct timespec now;
+
+	if (!w->s.practice)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (w->entered[w->step] && w->step < STEP_COUNT) {
+		practice_lock(w->s.practice);
+		practice_record_step(w->s.practice, w->step,
+				     (double)(now.tv_sec - w->since.tv_sec) +
+					     (double)(now.tv_nsec - w->since.tv_nsec) / 1e9);
+		practice_unlock(w->s.practice);
+	}
+	w->since = now;
+}
+
+static void enter(struct wizard *w, int id)
+{
+	const struct step_ops *op = steps_get(id);
+
+	if (!op)
+		return;
+	practice_timing(w);
+	if (w->s.stale[id])
+		free_priv(w, id);
+	w->s.stale[id] = false;
+	if (!w->priv[id]) {
+		w->priv[id] = xcalloc(1, op->private_size < sizeof(struct form) ? sizeof(struct form)
+										: op->private_size);
+		((struct form *)w->priv[id])->ctx = &w->s;
+	}
+	w->step = id;
+	if (op->enter)
+		op->enter(&w->s, w->priv[id]);
+	w->entered[id] = true;
+}
+
+/* Steps ask to move by setting go_to or to_home; this carries it out. */
+static void follow(struct wizard *w)
+{
+	int to = w->s.to_home ? STEPS_HOME : w->s.go_to;
+
+	w->s.to_home = false;
+	w->s.go_to = -1;
+	if (to >= 0)
+		enter(w, to);
+}
+
+/* ---- the key line: only keys that do something on this screen ---- */
+static unsigned long long live_actions(struct wizard *w)
+{
+	const struct step_ops *op = steps_get(w->step);
+	struct form *fm = form_of(w);
+	unsigned long long m = ACT_BIT(ACT_HELP) | ACT_BIT(ACT_QUIT) | ACT_BIT(ACT_NEXT);
+
+	if (w->step != STEPS_HOME && (w->step != steps_prev(&w->s, w->step) || !w->s.fresh))
+		m |= ACT_BIT(ACT_BACK);
+	if (fm && fm->n > 1)
+		m |= ACT_BIT(ACT_FIELD_NEXT) | ACT_BIT(ACT_FIELD_PREV);
+	if (fm && fm->n) {
+		struct field *f = &fm->f[fm->focus];
+		if (f->kind == FK_CHECK || f->kind == FK_CHOICE)
+			m |= ACT_BIT(ACT_TOGGLE);
+		if (f->kind == FK_CHOICE || field_is_text(f))
+			m |= ACT_BIT(ACT_LEFT) | ACT_BIT(ACT_RIGHT);
+		if (field_is_text(f))
+			m |= ACT_BIT(ACT_HOME) | ACT_BIT(ACT_END) | ACT_BIT(ACT_BACKSPACE) |
+			     ACT_BIT(ACT_DELETE) | ACT_BIT(ACT_CLEAR) | ACT_BIT(ACT_CHAR);
+		for (int i = 0; i < fm->n; i++)
+			if (fm->f[i].kind == FK_SECRET && !fm->f[i].hidden)
+				m |= ACT_BIT(ACT_REVEAL);
+	}
+	if (w->s.fail_step >= 0 && w->step != STEPS_HOME)
+		m |= ACT_BIT(ACT_JUMP);
+	if (op && op->keys)
+		m |= op->keys(&w->s, w->priv[w->step]);
+	if (w->s.practice)
+		m |= ACT_BIT(ACT_PORTAL) | ACT_BIT(ACT_PSHELL);
+	return m;
+}
+
+static void build_hint(struct wizard *w)
+{
+	unsigned long long m;
+	int n;
+	const struct action_info *t = actions_table(&n);
+	size_t o = 0;
+
+	if (w->s.job.running) {
+		snprintf(w->hint, sizeof(w->hint), "%s", _("Esc cancel the check"));
+		return;
+	}
+	if (w->help) {
+		snprintf(w->hint, sizeof(w->hint), "%s", _("PgDn and Down scroll; any other key returns"));
+		return;
+	}
+	m = live_actions(w);
+	w->hint[0] = '\0';
+	for (int i = 0; i < n; i++) {
+		const char *h = t[i].hint ? _(t[i].hint) : NULL;
+		if (!h || !(m & ACT_BIT(t[i].action)))
+			continue;
+		if (o + strlen(h) + 2 >= (size_t)w->ui.cols - 2)
+			break;
+		o += (size_t)snprintf(w->hint + o, sizeof(w->hint) - o, "%s%s", o ? "  " : "", h);
+	}
+}
+
+/* ---- drawing ---- */
+static void draw_help(struct wizard *w)
+{
+	int n;
+	const struct action_info *t = actions_table(&n);
+	unsigned long long m;
+	char line[300];
+	int top = w->help_pane.top;
+
+	w->help = false;
+	m = live_actions(w);
+	w->help = true;
+	pane_clear(&w->help_pane);
+	w->help_pane.top = top;
+	for (int i = 0; i < n; i++) {
+		/* The practice screens exist only with --practice. */
+		if (!w->s.practice && (t[i].action == ACT_PORTAL || t[i].action == ACT_PSHELL))
+			continue;
+		snprintf(line, sizeof(line), "%c %-22.22s %s", m & ACT_BIT(t[i].action) ? '*' : ' ',
+			 t[i].keys, _(t[i].label));
+		pane_add(&w->help_pane, m & ACT_BIT(t[i].action) ? ROLE_KEY : ROLE_DIM, 25, line);
+	}
+	pane_add(&w->help_pane, ROLE_DIM, 0, "");
+	pane_add(&w->help_pane, ROLE_DIM, 0,
+		 _("* acts on this screen. Letters work outside text fields; Alt+digit (or Esc, then the "
+		   "digit) works everywhere, for terminals whose F-keys do not arrive."));
+	attron(A_BOLD);
+	mvprintw(3, 2, "%s", _("Keys"));
+	attroff(A_BOLD);
+	pane_draw(&w->ui, &w->help_pane, 4, ui_bottom(&w->ui));
+}
+
+static void frame(struct ui *ui)
+{
+	struct wizard *w = ui->owner;
+	const struct step_ops *op = steps_get(w->step);
+	char title[256], strip[256], prof[128];
+	int o = 0;
+
+	getmaxyx(stdscr, ui->rows, ui->cols);
+	erase();
+	ui->cursor_y = -1;
+	ui->busy = NULL;
+	if (w->s.job.running) {
+		char p[500];
+		job_progress(&w->s.job, p, sizeof(p));
+		snprintf(w->busy, sizeof(w->busy), "%s%s", ui->script ? "* " : "", p);
+		ui->busy = w->busy;
+	}
+	if (ui->cols < UI_MIN_COLS || ui->rows < UI_MIN_ROWS) {
+		draw_too_small(ui);
+		refresh();
+		return;
+	}
+	if (w->step == STEPS_PORTAL)
+		snprintf(title, sizeof(title), "%s", _(" o365-oauth-setup  |  PRACTICE portal"));
+	else if (w->step == STEPS_PSHELL)
+		snprintf(title, sizeof(title), "%s", _(" o365-oauth-setup  |  PRACTICE PowerShell"));
+	else if (w->step == STEPS_HOME)
+		snprintf(title, sizeof(title), "%s", _(" o365-oauth-setup  |  Start"));
+	else
+		snprintf(title, sizeof(title), _(" o365-oauth-setup  |  Step %d of %d: %s"), w->step,
+			 STEP_COUNT - 1, step_name(w->step));
+	attron(ui_attr(ui, ROLE_TITLE));
+	mvprintw(0, 0, "%-*s", i18n_pad(title, ui->cols), title);
+	snprintf(prof, sizeof(prof), w->s.practice ? _(" PRACTICE: %s") : _(" profile: %s"),
+		 w->s.profile_name);
+	mvprintw(0, ui->cols - i18n_width(prof) - 1, "%s", prof);
+	attroff(ui_attr(ui, ROLE_TITLE));
+	for (int i = 0; i < STEP_COUNT; i++)
+		o += snprintf(strip + o, sizeof(strip) - (size_t)o, i == w->step ? "[%d]" : " %d ", i);
+	mvprintw(1, 2, "%s", strip);
+	mvhline(2, 0, ui->ascii ? '-' : ACS_HLINE, ui->cols);
+	if (w->help)
+		draw_help(w);
+	else if (op && op->draw && w->priv[w->step])
+		op->draw(&w->s, w->priv[w->step], 3);
+	if (ui->busy)
+		ui->cursor_y = -1;
+	build_hint(w);
+	ui->hint = w->hint;
+	draw_footer(ui);
+	refresh();
+}
+
+/* ---- leaving ---- */
 static void save_draft(struct wizard *w)
 {
 	struct o365_err e;
-	const struct step_ops *op = steps_get(w->step);
+	struct profile *d;
+	int at = w->step < STEP_COUNT ? w->step : STEP_START;
 
-	if (op && op->leave && !w->home)
-		op->leave(w, &w->st[w->step], false); /* keep what is valid on this screen */
-	w->p->draft = true;
-	w->p->resume_step = w->step;
 	err_clear(&e);
-	if (store_save(w->path, w->p, &e) == O365_OK)
-		status_set(w, false, _("Draft saved in %s; run again to resume at step %d."), w->path,
-			   w->step);
+	if (!(d = profile_clone(w->s.p)))
+		return;
+	d->draft = true;
+	d->resume_step = at;
+	if (store_save(w->s.draft_path, d, &e) == O365_OK)
+		snprintf(w->s.ui->status, sizeof(w->s.ui->status),
+			 _("Draft saved in %s; run the wizard again to resume at step %d. %s is unchanged."),
+			 w->s.draft_path, at, w->s.path);
 	else
-		status_set(w, true, "%s", e.msg);
+		status_set(&w->ui, true, "%s", e.msg);
+	profile_free(&d);
 }
 
 static void quit(struct wizard *w)
 {
+	const struct step_ops *op = steps_get(w->step);
 	int a;
 
-	if (w->saved) {
-		w->quit = true;
+	w->s.exit_rc = w->s.saved ? O365_OK : O365_ECANCEL;
+	if (w->s.saved) {
+		w->s.quit = true;
 		return;
 	}
-	a = ui_ask(w, _("Quit. Save a draft to resume later? (y/n, Esc stays)"));
+	if (op && op->leave && w->priv[w->step])
+		op->leave(&w->s, w->priv[w->step], false); /* keep what is valid on this screen */
+	if (!steps_changed(&w->s)) {
+		w->ui.status[0] = '\0';
+		w->s.quit = true;
+		return;
+	}
+	if (w->s.mode == WMODE_ROTATE) {
+		a = ui_ask(&w->ui,
+			   _("Quit the rotation? Nothing has been changed: the profile keeps the old secret "
+			     "and the new one is forgotten."),
+			   'n');
+		if (a == 'y') {
+			snprintf(w->ui.status, sizeof(w->ui.status), "%s",
+				 _("Rotation cancelled; the profile is unchanged."));
+			w->s.quit = true;
+		}
+		return;
+	}
+	a = ui_ask(&w->ui,
+		   _("Quit without saving the profile. Keep what you entered as a draft to resume later? "
+		     "The saved profile is not touched either way."),
+		   'y');
 	if (a == 27) {
-		status_set(w, false, "%s", "");
+		status_set(&w->ui, false, "%s", "");
 		return;
 	}
-	if (a == 'y' && w->mode != WMODE_ROTATE)
+	if (a == 'y')
 		save_draft(w);
-	w->quit = true;
+	else
+		w->ui.status[0] = '\0';
+	w->s.quit = true;
 }
 
 static void go(struct wizard *w, bool forward)
 {
 	const struct step_ops *op = steps_get(w->step);
-	int to = forward ? steps_next(w, w->step) : steps_prev(w, w->step);
+	int to = forward ? steps_next(&w->s, w->step) : steps_prev(&w->s, w->step);
 
-	if (op->leave && !op->leave(w, &w->st[w->step], forward))
+	if (op->leave && !op->leave(&w->s, w->priv[w->step], forward))
 		return;
-	if (!forward && w->step == to)
+	if (w->s.go_to >= 0 || w->s.to_home || w->s.quit)
+		return; /* the step chose where to go */
+	if (!forward && w->step == to) {
+		if (!w->s.fresh) {
+			enter(w, STEPS_HOME);
+			return;
+		}
+		status_set(&w->ui, false, "%s", _("This is the first step."));
 		return;
-	steps_go(w, to);
+	}
+	enter(w, to);
+}
+
+static void nothing_here(struct wizard *w, enum action a)
+{
+	const struct action_info *i = action_info(a);
+
+	if (!i)
+		return;
+	status_set(&w->ui, true, _("%s does nothing on this screen (%s). F1 lists the keys."),
+		   action_key_name(a), _(i->label));
+}
+
+static void paste_done(struct wizard *w)
+{
+	struct form *fm = form_of(w);
+	size_t n = w->paste_len;
+
+	/* A trailing newline comes with many copies; it is not part of the value. */
+	while (n && (w->paste[n - 1] == '\r' || w->paste[n - 1] == '\n'))
+		n--;
+	if (w->paste_over)
+		status_set(&w->ui, true, "%s",
+			   _("The pasted text is longer than any value here: nothing was added."));
+	else if (w->step == STEPS_PSHELL)
+		pshell_paste(&w->s, w->priv[w->step], w->paste, n);
+	else if (!fm || !in_text(w))
+		status_set(&w->ui, true, "%s", _("Pasting needs a text field: Tab moves to one."));
+	else if (n && memchr(w->paste, '\n', n))
+		status_set(&w->ui, true, "%s", _("The pasted text has several lines: nothing was added."));
+	else
+		fields_insert(&w->ui, fm, w->paste, n);
+	codec_cleanse(w->paste, sizeof(w->paste));
+	w->paste_len = 0;
+	w->pasting = w->paste_over = false;
 }
 
 static void dispatch(struct wizard *w, int key)
 {
 	const struct step_ops *op = steps_get(w->step);
 	enum action a;
+	struct form *fm;
 
-	if (key == 0x10000 + 'n')
-		a = ACT_NEXT;
-	else if (key == 0x10000 + 'b')
-		a = ACT_BACK;
-	else
-		a = action_for_key(key, in_text(w));
-	if (a == ACT_RESIZE || a == ACT_NONE)
+	if (key == KEY_PASTE_BEGIN) {
+		w->pasting = true;
+		w->paste_len = 0;
 		return;
-	if (w->cols < UI_MIN_COLS || w->rows < UI_MIN_ROWS) {
+	}
+	if (w->pasting) {
+		if (key == KEY_PASTE_END) {
+			paste_done(w);
+		} else if (key >= 0 && key < 256) {
+			if (w->paste_len + 1 < sizeof(w->paste))
+				w->paste[w->paste_len++] = (char)key;
+			else
+				w->paste_over = true;
+		}
+		return;
+	}
+	if (key == KEY_UNKNOWN) {
+		status_set(&w->ui, true, "%s",
+			   _("That key sent a sequence this program does not know; nothing was done. F1 "
+			     "lists the keys."));
+		return;
+	}
+	a = action_for_key(key, in_text(w));
+	if (a == ACT_RESIZE || a == ACT_NONE || a == ACT_WAKE || a == ACT_PASTE_END)
+		return;
+	if (w->ui.cols < UI_MIN_COLS || w->ui.rows < UI_MIN_ROWS) {
 		if (a == ACT_QUIT)
 			quit(w);
 		return;
 	}
-	if (w->job.running) {
+	if (w->s.job.running) {
 		if (a == ACT_BACK || a == ACT_QUIT)
-			job_cancel(w);
+			job_cancel(&w->s.job);
 		return;
 	}
+	w->ui.status[0] = '\0'; /* a message lasts until the next key */
 	if (w->help) {
-		w->help = false;
+		if (!pane_scroll(&w->help_pane, a))
+			w->help = false;
 		return;
 	}
 	if (a == ACT_HELP) {
 		w->help = true;
+		w->help_pane.top = 0;
 		return;
 	}
 	if (a == ACT_QUIT) {
 		quit(w);
 		return;
 	}
-	if (w->home) {
-		home_handle(w, a, key);
+	if ((a == ACT_PORTAL || a == ACT_PSHELL) && w->s.practice) {
+		int to = a == ACT_PORTAL ? STEPS_PORTAL : STEPS_PSHELL;
+		w->ui.status[0] = '\0';
+		if (op->leave)
+			op->leave(&w->s, w->priv[w->step], false);
+		if (w->step != STEPS_PORTAL && w->step != STEPS_PSHELL)
+			w->s.practice_from = w->step;
+		enter(w, to);
 		return;
 	}
-	w->status_error = false;
-	if (op->handle ? op->handle(w, &w->st[w->step], a, key) : fields_handle(w, &w->st[w->step], a, key))
+	fm = form_of(w);
+	if (op->handle ? op->handle(&w->s, w->priv[w->step], a, key)
+		       : fm && fields_handle(&w->ui, fm, a, key)) {
+		follow(w);
 		return;
+	}
 	if (a == ACT_NEXT)
 		go(w, true);
 	else if (a == ACT_BACK)
 		go(w, false);
-	else if (a == ACT_JUMP && w->fail_step >= 0) {
+	else if (a == ACT_JUMP && w->s.fail_step >= 0 && w->step != STEPS_HOME) {
+		int to = w->s.fail_step;
 		if (op->leave)
-			op->leave(w, &w->st[w->step], false);
-		w->mode = WMODE_SETUP; /* fixing a step is ordinary editing */
-		steps_go(w, w->fail_step);
-	}
+			op->leave(&w->s, w->priv[w->step], false);
+		w->s.mode = WMODE_SETUP; /* fixing a step is ordinary editing */
+		w->s.fixing = true;
+		enter(w, to);
+	} else if (a != ACT_CHAR && a != ACT_FIELD_NEXT && a != ACT_FIELD_PREV)
+		nothing_here(w, a);
+	else if (a == ACT_CHAR && key >= '0' && key <= '9')
+		status_set(&w->ui, true, "%s",
+			   _("Numbers jump to a step from the start screen (Esc at step 0)."));
+	follow(w);
 }
 
 static void finished_job(struct wizard *w)
 {
 	const struct step_ops *op = steps_get(w->step);
 
+	if (w->s.practice && w->s.job.kind != JOB_TENANT) {
+		practice_lock(w->s.practice);
+		practice_record_check(w->s.practice, &w->s.job.report, w->s.job.kind == JOB_FULL);
+		practice_unlock(w->s.practice);
+	}
 	if (op && op->job_done)
-		op->job_done(w, &w->st[w->step]);
-	report_clear(&w->job.report);
+		op->job_done(&w->s, w->priv[w->step]);
+	report_clear(&w->s.job.report);
+	follow(w);
 }
 
+/* ---- start and end ---- */
 static enum o365_rc setup(struct wizard *w, const struct options *o)
 {
 	struct o365_err e;
 	enum o365_rc rc;
 	const char *slash, *dot;
+	struct session *s = &w->s;
 
 	err_clear(&e);
-	w->opts = o;
-	w->fail_step = -1;
-	pthread_mutex_init(&w->job.lock, NULL);
-	if ((rc = store_path(o->config, o->profile, w->path, sizeof(w->path), &e)) != O365_OK) {
+	s->ui = &w->ui;
+	w->ui.owner = w;
+	w->ui.redraw = frame;
+	s->opts = o;
+	s->fail_step = -1;
+	s->go_to = -1;
+	s->practice = o->practice_tenant;
+	pthread_mutex_init(&s->job.lock, NULL);
+	if ((rc = store_path(o->config, o->profile, s->path, sizeof(s->path), &e)) != O365_OK) {
 		err_print(&e);
 		return rc;
 	}
-	slash = strrchr(w->path, '/');
-	slash = slash ? slash + 1 : w->path;
+	if (!o->net && practice_owns_path(s->path)) {
+		err_set(&e, O365_EUSAGE, _("%s is a PRACTICE profile: it belongs to the simulated tenant."),
+			s->path);
+		err_fix(&e, "%s",
+			_("Use it with --practice NAME; it is never checked against real servers."));
+		err_print(&e);
+		return O365_EUSAGE;
+	}
+	snprintf(s->draft_path, sizeof(s->draft_path), "%s.draft", s->path);
+	slash = strrchr(s->path, '/');
+	slash = slash ? slash + 1 : s->path;
 	dot = strrchr(slash, '.');
-	snprintf(w->profile_name, sizeof(w->profile_name), "%.*s",
+	snprintf(s->profile_name, sizeof(s->profile_name), "%.*s",
 		 (int)(dot ? dot - slash : (long)strlen(slash)), slash);
-	if (store_exists(w->path)) {
-		if ((rc = store_load(w->path, &w->p, &e)) != O365_OK) {
+	if (store_exists(s->path)) {
+		if ((rc = store_load(s->path, &s->p, &e)) != O365_OK) {
 			err_print(&e);
 			return rc;
 		}
-	} else if (!(w->p = profile_new())) {
-		return O365_EIO;
+	} else if (store_exists(s->draft_path)) {
+		if ((rc = store_load(s->draft_path, &s->p, &e)) != O365_OK) {
+			err_print(&e);
+			return rc;
+		}
+	} else {
+		s->p = profile_new();
 	}
-	if ((rc = settings_apply_overrides(o, w->p, &e)) != O365_OK) {
+	if ((rc = settings_apply_overrides(o, s->p, &e)) != O365_OK) {
 		err_print(&e);
 		return rc;
 	}
@@ -200,75 +543,96 @@ static enum o365_rc setup(struct wizard *w, const struct options *o)
 			fprintf(stderr, "%s: cannot read O365_SCRIPT %s\n", PACKAGE, getenv("O365_SCRIPT"));
 			return O365_EUSAGE;
 		}
-		w->script = true;
+		w->ui.script = true;
 	}
 	/* Line drawing in ASCII where UTF-8 is not available, and always in scripts (golden screens). */
-	w->ascii = w->script || getenv("O365_ASCII") || strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
+	w->ui.ascii = w->ui.script || getenv("O365_ASCII") || strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
 	return O365_OK;
+}
+
+/* Other profiles in the configuration directory: the start screen offers a picker. */
+static bool others_exist(void)
+{
+	char dir[4096], **names = NULL;
+	struct o365_err e;
+	int n = 0;
+
+	if (store_dir(dir, sizeof(dir), &e) == O365_OK)
+		n = store_list(dir, &names);
+	store_free_list(&names);
+	return n > 0;
+}
+
+static int next_key(struct wizard *w)
+{
+	if (w->s.job.running && w->ui.script) {
+		job_wait(&w->s.job);
+		return KEY_WAKE;
+	}
+	return ui_key(&w->ui, w->s.job.running ? 100 : -1);
 }
 
 enum o365_rc wizard_run(const struct options *o)
 {
 	struct wizard *w = xcalloc(1, sizeof(*w));
 	enum o365_rc rc;
-	bool existed;
+	bool existed, draft;
 
 	if ((rc = setup(w, o)) != O365_OK)
 		goto out;
-	existed = store_exists(w->path);
-	if (!term_start(w)) {
+	existed = store_exists(w->s.path);
+	draft = store_exists(w->s.draft_path);
+	steps_snapshot(&w->s);
+	if (!term_start(&w->ui, o->no_color)) {
 		rc = O365_EUSAGE;
 		goto out;
 	}
-	if (existed && w->p->draft) {
-		steps_go(w, w->p->resume_step >= 0 && w->p->resume_step < STEP_COUNT ? w->p->resume_step : 0);
-		status_set(w, false,
+	w->s.fresh = !existed && !draft;
+	if (!existed && draft) {
+		int at = w->s.p->resume_step;
+		enter(w, at >= 0 && at < STEP_COUNT ? at : 0);
+		status_set(&w->ui, false,
 			   _("Resuming the draft at step %d; Esc goes back through the earlier steps."),
 			   w->step);
-	} else if (existed) {
-		home_enter(w);
+	} else if (existed || (!draft && !o->profile && !o->config && others_exist())) {
+		enter(w, STEPS_HOME);
 	} else {
-		steps_go(w, STEP_START);
+		enter(w, STEP_START);
 	}
-	while (!w->quit) {
+	while (!w->s.quit) {
 		int key;
-		draw_frame(w);
-		key = read_key(w);
-		if (w->job.running && job_poll(w))
+		frame(&w->ui);
+		key = next_key(w);
+		if (w->s.job.running && job_poll(&w->s.job))
 			finished_job(w);
 		if (key == ERR) {
-			if (w->script && !w->job.running)
+			if (w->ui.script && !w->s.job.running)
 				break; /* the script has ended */
 			continue;
 		}
 		if (key == KEY_RESIZE)
-			getmaxyx(stdscr, w->rows, w->cols);
+			getmaxyx(stdscr, w->ui.rows, w->ui.cols);
 		dispatch(w, key);
 	}
-	if (w->job.running) {
-		job_cancel(w);
-		job_wait(w);
-		job_poll(w);
-	}
-	home_leave();
-	checklist_free();
+	practice_timing(w);
+	job_free(&w->s.job);
+	for (int i = 0; i < STEPS_N; i++)
+		free_priv(w, i);
+	pane_clear(&w->help_pane);
 	term_stop();
-	if (w->status[0] && !w->script)
-		printf("%s\n", w->status);
-	rc = w->exit_rc;
+	if (w->ui.status[0] && !w->ui.script)
+		printf("%s\n", w->ui.status);
+	if (w->s.farewell[0])
+		fputs(w->s.farewell, w->ui.script ? stderr : stdout);
+	rc = w->s.exit_rc;
 out:
 	if (w) {
-		report_clear(&w->last_token);
-		report_clear(&w->last_mail);
-		report_clear(&w->last_tenant);
-		report_clear(&w->job.report);
-		profile_free(&w->job.work);
-		verify_state_clear(&w->job.vstate);
-		codec_free_secret(&w->pending_secret);
-		for (int i = 0; i < 16; i++)
-			for (int k = 0; k < STEP_MAX_FIELDS; k++)
-				codec_cleanse(w->st[i].f[k].buf, sizeof(w->st[i].f[k].buf));
-		profile_free(&w->p);
+		job_free(&w->s.job);
+		for (int i = 0; i < STEPS_N; i++)
+			free_priv(w, i);
+		codec_free_secret(&w->s.pending_secret);
+		profile_free(&w->s.p);
+		free(w->s.snapshot);
 		free(w);
 	}
 	return rc;
