@@ -10,6 +10,7 @@
 #include "options.h"
 
 enum o365_rc batch_check(const struct options *o, int *status);
+enum o365_rc batch_check_all(const struct options *o, int *status);
 enum o365_rc batch_apply(const struct options *o);
 enum o365_rc batch_rotate(const struct options *o);
 enum o365_rc batch_export(const struct options *o);

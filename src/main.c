@@ -47,6 +47,7 @@ enum {
 	OPT_SHELL,
 	OPT_PORTAL,
 	OPT_SUMMARY,
+	OPT_ALL,
 };
 
 static const struct option long_opts[] = {
@@ -79,6 +80,7 @@ static const struct option long_opts[] = {
 	{"timeout", required_argument, NULL, OPT_TIMEOUT},
 	{"token-only", no_argument, NULL, OPT_TOKEN_ONLY},
 	{"keys", no_argument, NULL, OPT_KEYS},
+	{"all", no_argument, NULL, OPT_ALL},
 	{"secret-expiry", required_argument, NULL, OPT_SECRET_EXPIRY},
 	{"practice", required_argument, NULL, OPT_PRACTICE},
 	{"practice-speed", required_argument, NULL, OPT_PRACTICE_SPEED},
@@ -97,6 +99,7 @@ static void usage(FILE *f)
 	      f);
 	fputs(_("Modes:\n"
 		"  -C, --check              verify a saved profile without a screen\n"
+		"      --all                with --check: every saved profile at once\n"
 		"  -b, --batch FILE         create or update a profile from an answers file\n"
 		"      --rotate             replace the client secret once the new one works\n"
 		"      --export FORMAT      print the profile as extension-kit, json or env\n"
@@ -184,7 +187,7 @@ static void set_mode(struct options *o, enum mode m, int *conflict)
 /* Returns 0, or an exit status for a bad command line. */
 static int parse(int argc, char **argv, struct options *o)
 {
-	int c, conflict = 0;
+	int c, conflict = 0, list_check = 0;
 
 	memset(o, 0, sizeof(*o));
 	o->warn_days = 30;
@@ -210,6 +213,7 @@ static int parse(int argc, char **argv, struct options *o)
 			break;
 		case 'C':
 			set_mode(o, MODE_CHECK, &conflict);
+			list_check |= 2;
 			break;
 		case 'b':
 			set_mode(o, MODE_BATCH, &conflict);
@@ -227,6 +231,10 @@ static int parse(int argc, char **argv, struct options *o)
 			break;
 		case OPT_LIST:
 			set_mode(o, MODE_LIST, &conflict);
+			list_check |= 1;
+			break;
+		case OPT_ALL:
+			o->all = true;
 			break;
 		case OPT_SECRET_STDIN:
 			o->secret_stdin = true;
@@ -329,6 +337,12 @@ static int parse(int argc, char **argv, struct options *o)
 			PACKAGE, argv[optind]);
 		return 2;
 	}
+	/* --list --check checks every listed profile. */
+	if (list_check == 3 && conflict == 1 && (o->mode == MODE_CHECK || o->mode == MODE_LIST)) {
+		o->mode = MODE_CHECK;
+		o->all = true;
+		conflict = 0;
+	}
 	if (conflict) {
 		fprintf(stderr,
 			_("%s: choose one of --check, --batch, --rotate, --export, --powershell and "
@@ -342,6 +356,17 @@ static int parse(int argc, char **argv, struct options *o)
 	}
 	if (o->config && o->profile) {
 		fprintf(stderr, _("%s: use either --config or --profile, not both\n"), PACKAGE);
+		return 2;
+	}
+	if (o->all && (o->mode != MODE_CHECK || o->config || o->profile)) {
+		fprintf(stderr, _("%s: --all goes with --check, without --config or --profile\n"), PACKAGE);
+		return 2;
+	}
+	if (o->all && (o->transcript || o->send_test || o->probe_denied)) {
+		fprintf(stderr,
+			_("%s: --transcript, --send-test and --probe-denied check one profile; use --profile "
+			  "NAME\n"),
+			PACKAGE);
 		return 2;
 	}
 	if (o->nagios && o->mode != MODE_CHECK) {
@@ -400,7 +425,7 @@ static enum o365_rc dispatch(const struct options *o, int *status)
 		return practice_run(o, status);
 	switch (o->mode) {
 	case MODE_CHECK:
-		return batch_check(o, status);
+		return o->all ? batch_check_all(o, status) : batch_check(o, status);
 	case MODE_BATCH:
 		return batch_apply(o);
 	case MODE_ROTATE:

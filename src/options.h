@@ -44,6 +44,7 @@ struct options {
 	bool nagios;
 	bool quiet;
 	bool token_only;	   /* --token-only: skip the mailbox checks */
+	bool all;		   /* --all (or --list --check): every saved profile */
 	int timeout_s;		   /* --timeout: per request */
 	const char *secret_expiry; /* --secret-expiry for --rotate and --batch */
 

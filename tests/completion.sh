@@ -11,7 +11,7 @@ complete_words() {
 	COMP_WORDS=("$BIN" "$@")
 	COMP_CWORD=$#
 	_o365_oauth_setup
-	printf '%s\n' "${COMPREPLY[@]}" | sort
+	printf '%s\n' "${COMPREPLY[@]}" | LC_ALL=C sort
 }
 # check NAME WANT WORD...
 check() {
@@ -22,7 +22,7 @@ check() {
 
 [ "$(complete -p o365-oauth-setup 2>/dev/null)" = "complete -F _o365_oauth_setup o365-oauth-setup" ] &&
 	ok "the completion is registered for the command" || not_ok "the completion is registered for the command"
-all=$("$BIN" --help | grep -Eo -- '(^|[ ,])--?[A-Za-z][a-z-]*' | grep -Eo -- '--?[A-Za-z][a-z-]*' | sort -u)
+all=$("$BIN" --help | grep -Eo -- '(^|[ ,])--?[A-Za-z][a-z-]*' | grep -Eo -- '--?[A-Za-z][a-z-]*' | LC_ALL=C sort -u)
 [ "$(wc -l <<<"$all")" -gt 20 ] && ok "--help lists the options" || not_ok "--help lists the options" "$all"
 check "every option of --help is offered after -" "$all" -
 check "long options complete by prefix" "$(printf '%s\n' --export)" --exp

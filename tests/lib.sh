@@ -61,10 +61,14 @@ speak() {
 	msgfmt -c -o "$TMP/locale/$ll/LC_MESSAGES/o365-oauth-setup.mo" "$top_srcdir/po/$ll.po" ||
 		{ echo "Bail out! po/$ll.po does not compile"; exit 1; }
 	export O365_LOCALEDIR=$TMP/locale LANGUAGE=$ll
+	mkdir -p "$TMP/loc"
 	if [ -n "$loc" ] && { [ -d "$TMP/loc/$loc.UTF-8" ] ||
 		localedef -i "$loc" -f UTF-8 "$TMP/loc/$loc.UTF-8" >/dev/null 2>&1; }; then
-		export LOCPATH=$TMP/loc LANG=$loc.UTF-8 LC_ALL=$loc.UTF-8
+		export LOCPATH=$TMP/loc
+		# bash itself cannot load the locale (LOCPATH reaches only its children): no warning
+		{ export LANG=$loc.UTF-8 LC_ALL=$loc.UTF-8; } 2>/dev/null
 	else
+		echo "# no locale sources for ${loc:-$ll}: C.UTF-8 with LANGUAGE=$ll"
 		export LANG=C.UTF-8 LC_ALL=C.UTF-8
 	fi
 }
@@ -106,7 +110,7 @@ JSON
 }
 
 # lines_start: the Exchange-texts line server; sets LINES_IMAP LINES_SMTP LINES_NOTLS LINES_NOXOAUTH2
-# LINES_IMAP_BUSY LINES_SMTP_BUSY
+# LINES_IMAP_BUSY LINES_SMTP_BUSY LINES_IMAP_FLAKY LINES_SMTP_FLAKY (busy every other connection)
 lines_start() {
 	local fifo=$TMP/lines.fifo line=""
 	[ -n "${CA:-}" ] || rig_pki
@@ -118,5 +122,18 @@ lines_start() {
 	# shellcheck disable=SC2086
 	set -- ${line#LISTENING }
 	LINES_IMAP=$1 LINES_SMTP=$2 LINES_NOTLS=$3 LINES_NOXOAUTH2=$4 LINES_IMAP_BUSY=${5:-} LINES_SMTP_BUSY=${6:-}
+	LINES_IMAP_FLAKY=${7:-} LINES_SMTP_FLAKY=${8:-}
 }
 . "$RIG/mailrig.sh"
+
+# delay_start RTT_MS PORT...: a delaying proxy (tests/rig/delayproxy.py) in front of each port;
+# sets DELAYED to the proxy ports, in the same order
+delay_start() {
+	local fifo=$TMP/delay.$1.fifo line=""
+	mkfifo "$fifo"
+	"$PY" "$RIG/delayproxy.py" "$@" >"$fifo" 2>"$STATE/run/delay.$1.err" &
+	at_exit "kill $!"
+	read -r line <"$fifo"
+	[ -n "$line" ] || { echo "Bail out! delaying proxy did not start: $(cat "$STATE/run/delay.$1.err")"; exit 1; }
+	DELAYED=${line#LISTENING }
+}

@@ -3,7 +3,8 @@
 # Translations: po/POTFILES.in lists every source file with messages exactly once, and every
 # catalogue in po/LINGUAS translates every message of a freshly extracted template, none fuzzy;
 # PowerShell cmdlets and parameters stay as Microsoft spells them; the program speaks each language
-# with --help still within 79 columns.
+# with --help still within 79 columns, the PowerShell comments translated and its commands and the
+# Extension Kit's field names as the products spell them.
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 cd "$top_srcdir" || exit 1
 XGETTEXT_OPTIONS=$(printf 'include po/Makevars\nx:\n\t@echo $(XGETTEXT_OPTIONS)\n' | env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s --no-print-directory -f - x)
@@ -29,6 +30,23 @@ run xgettext $XGETTEXT_OPTIONS --package-name=o365-oauth-setup -f po/POTFILES.in
 expect "a fresh template is extracted" 0
 total=$(msgattrib --no-obsolete "$TMP/fresh.pot" | grep -c '^msgid ')
 echo "# the template has $((total - 1)) messages"
+
+# A fixed profile for the PowerShell and the field sheet in each language.
+mkdir -p "$TMP/fixed"
+cat >"$TMP/fixed/p.json" <<JSON
+{ "schema": 1, "cloud": "global", "tenant": "$TENANT", "client_id": "$APP", "auth": "secret",
+  "client_secret": "$SECRET", "secret_expiry": "2027-05-31",
+  "mail_server": { "smtp_server": "smtp.office365.com", "smtp_port": 587, "transport_security": "TLS",
+                   "username": "notify@contoso.com", "sender": "alerts@contoso.com", "delivery_notifications": true },
+  "mailboxes": ["notify@contoso.com"], "service_principal_object_id": "$OID", "app_name": "Extension Kit" }
+JSON
+chmod 600 "$TMP/fixed/p.json"
+commands() { sed -e '/^#/d' -e 's/ *# .*$//'; } # PowerShell without its comments
+fields() { # the Extension Kit's own field names, as the sheet lists them
+	grep -E "^(Authentication type|SMTP server|Transport security|Username|Sender's e-mail address|Delivery notifications enabled|Tenant ID|Application \(client\) ID|Client Secret|Scope) "
+}
+ps_en=$("$BIN" --powershell --config "$TMP/fixed/p.json")
+sheet_en=$("$BIN" --export extension-kit --include-secret --config "$TMP/fixed/p.json")
 
 for ll in $(sed 's/#.*//' po/LINGUAS); do
 	po=po/$ll.po
@@ -66,6 +84,20 @@ for m in re.finditer(r"^msgid (.*?)\n(?:msgid_plural .*?\n)?(msgstr(?:\[\d\])? .
 		run "$BIN" --help
 		[ "$(output)" != "$(speak_english; "$BIN" --help)" ] && ok "$ll: --help is translated" ||
 			not_ok "$ll: --help is translated" "$(head -3 "$TMP/out")"
+		ps=$("$BIN" --powershell --config "$TMP/fixed/p.json")
+		if [ "$(commands <<<"$ps")" = "$(commands <<<"$ps_en")" ] && [ "$(grep -c '^#' <<<"$ps")" -gt 3 ] &&
+			[ -z "$(comm -12 <(grep '^# ' <<<"$ps" | sort) <(grep '^# ' <<<"$ps_en" | sort))" ]; then
+			ok "$ll: the PowerShell's comments are translated, its commands are not"
+		else
+			not_ok "$ll: the PowerShell's comments are translated, its commands are not" \
+				"$(diff <(commands <<<"$ps_en") <(commands <<<"$ps"))" "$(grep '^#' <<<"$ps")"
+		fi
+		sheet=$("$BIN" --export extension-kit --include-secret --config "$TMP/fixed/p.json")
+		if [ "$(fields <<<"$sheet")" = "$(fields <<<"$sheet_en")" ] && [ "$(fields <<<"$sheet" | wc -l)" = 11 ]; then
+			ok "$ll: the field sheet keeps the Extension Kit's field names"
+		else
+			not_ok "$ll: the field sheet keeps the Extension Kit's field names" "$(diff <(fields <<<"$sheet_en") <(fields <<<"$sheet"))"
+		fi
 		echo "T=$T FAILED=$FAILED" >"$TMP/counts"
 	)
 	. "$TMP/counts"

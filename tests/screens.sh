@@ -13,6 +13,7 @@
 #   #! then CMD...        a shell check after the run ($BIN, $CFG are set); must succeed
 #   #! keep               keep the profile the previous script left
 #   #! copy-profile NAME  after seeding, copy the profile to NAME.json beside it
+#   #! lang LL            run in language LL (tests/lib.sh's speak: catalogue and locale generated)
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 if [ "$(id -u)" != 0 ] || ! command -v dovecot >/dev/null; then
 	echo "1..0 # SKIP needs root and dovecot for the mailbox steps"
@@ -38,10 +39,11 @@ normalise() {
 		-e 's/127\.0\.0\.1:[0-9]\{2,5\}/127.0.0.1:<PORT>/g' \
 		-e 's/expires in [0-9]\+ days/expires in <N> days/g' \
 		-e 's/valid for -\?[0-9]\+ more minutes/valid for <N> more minutes/g' \
-		-e 's/([0-9]\+\.[0-9] s)/(<T> s)/g' \
+		-e 's/([0-9]\+[.,][0-9] s)/(<T> s)/g' \
 		-e 's/[0-9]\{4\}-[0-9]\{2\}-[0-9]\{2\} [0-9]\{2\}:[0-9]\{2\} UTC/<TIME>/g' \
 		-e 's/bak-[0-9]\+-start-over/bak-<N>-start-over/g' -e "s/$(date -u +%Y-%m-%d)/<TODAY>/g" \
-		-e 's/, in [0-9]\+ days/, in <N> days/g' -f "$TMP/presets.sed" "$1"
+		-e 's/, in [0-9]\+ days/, in <N> days/g' -e 's/, in [0-9]\+ Tag\(en\)\?/, in <N> Tagen/g' \
+		-e 's/, za [0-9]\+ dana\?/, za <N> dana/g' -f "$TMP/presets.sed" "$1"
 }
 
 fill() {
@@ -68,9 +70,13 @@ for script in "$SCREENS"/*.script; do
 		cp "$CFG" "$TMP/$name.seeded.json"
 	fi
 	for other in $(sed -n 's/^#! copy-profile //p' "$script"); do cp "$CFG" "${CFG%/*}/$other.json"; done
-	# shellcheck disable=SC2086
-	COLUMNS=${size%x*} LINES=${size#*x} O365_SCRIPT=$script O365_SCREEN_DIR=$OUT \
-		timeout 120 "$BIN" $args </dev/null >"$TMP/$name.out" 2>&1
+	lang=$(sed -n 's/^#! lang //p' "$script")
+	(
+		[ -z "$lang" ] || speak "$lang"
+		# shellcheck disable=SC2086
+		COLUMNS=${size%x*} LINES=${size#*x} O365_SCRIPT=$script O365_SCREEN_DIR=$OUT \
+			timeout 120 "$BIN" $args </dev/null >"$TMP/$name.out" 2>&1
+	)
 	rc=$?
 	if [ "$rc" = "${want_rc:-0}" ]; then ok "$name: wizard exits ${want_rc:-0}"; else
 		not_ok "$name: wizard exits ${want_rc:-0}" "exit $rc" "$(cat "$TMP/$name.out")"; fi

@@ -35,14 +35,15 @@ void batch_print_report(const struct options *o, const struct report *r)
 	}
 }
 
-static int nagios(const struct options *o, const struct profile *p, const struct report *r,
-		  const struct verify_state *st, enum o365_rc rc, double secs)
+/* One Nagios line for a profile; name (for --all) prefixes the text and every perfdata label. */
+int batch_nagios(FILE *out, const char *name, const struct options *o, const struct profile *p,
+		 const struct report *r, const struct verify_state *st, enum o365_rc rc, double secs)
 {
 	int days = profile_days_left(p, time(NULL));
 	const struct report_line *f = report_first_fail(r);
 	const char *label;
 	int code;
-	char perf[256];
+	char perf[768], pre[160] = "", q[4] = "";
 
 	if (rc == O365_ECONFIG || rc == O365_EUSAGE || rc == O365_EIO) {
 		code = 3;
@@ -57,29 +58,38 @@ static int nagios(const struct options *o, const struct profile *p, const struct
 		code = 0;
 		label = "OK";
 	}
+	if (name) {
+		snprintf(pre, sizeof(pre), "%s ", name);
+		snprintf(q, sizeof(q), "'");
+	}
 	if (days != INT_MIN)
 		snprintf(perf, sizeof(perf),
-			 "days_left=%d;%d;7 check_time=%.3fs token_time=%.3fs imap_time=%.3fs "
-			 "smtp_time=%.3fs",
-			 days, o->warn_days, secs, st->t_token, st->t_imap, st->t_smtp);
+			 "%s%sdays_left%s=%d;%d;7 %s%scheck_time%s=%.3fs %s%stoken_time%s=%.3fs "
+			 "%s%simap_time%s=%.3fs %s%ssmtp_time%s=%.3fs",
+			 q, pre, q, days, o->warn_days, q, pre, q, secs, q, pre, q, st->t_token, q, pre, q,
+			 st->t_imap, q, pre, q, st->t_smtp);
 	else
 		snprintf(perf, sizeof(perf),
-			 "check_time=%.3fs token_time=%.3fs imap_time=%.3fs smtp_time=%.3fs", secs,
-			 st->t_token, st->t_imap, st->t_smtp);
+			 "%s%scheck_time%s=%.3fs %s%stoken_time%s=%.3fs %s%simap_time%s=%.3fs "
+			 "%s%ssmtp_time%s=%.3fs",
+			 q, pre, q, secs, q, pre, q, st->t_token, q, pre, q, st->t_imap, q, pre, q,
+			 st->t_smtp);
+	if (name)
+		snprintf(pre, sizeof(pre), "%s: ", name);
 	if (f)
-		printf("O365-OAUTH %s - %s: %s | %s\n", label, f->check, f->text, perf);
+		fprintf(out, "O365-OAUTH %s - %s%s: %s | %s\n", label, pre, f->check, f->text, perf);
 	else if (days != INT_MIN)
-		printf("O365-OAUTH %s - %s; secret expires in %d days (%s) | %s\n", label,
-		       report_count(r, RS_WARN) ? "checks passed with warnings" : "all checks passed", days,
-		       p->secret_expiry, perf);
+		fprintf(out, "O365-OAUTH %s - %s%s; secret expires in %d days (%s) | %s\n", label, pre,
+			report_count(r, RS_WARN) ? "checks passed with warnings" : "all checks passed", days,
+			p->secret_expiry, perf);
 	else
-		printf("O365-OAUTH %s - %s; no secret expiry recorded | %s\n", label,
-		       report_count(r, RS_WARN) ? "checks passed with warnings" : "all checks passed", perf);
+		fprintf(out, "O365-OAUTH %s - %s%s; no secret expiry recorded | %s\n", label, pre,
+			report_count(r, RS_WARN) ? "checks passed with warnings" : "all checks passed", perf);
 	return code;
 }
 
 /* Records the outcome beside, never in, the profile; a failure to record is said, not fatal. */
-static void record_last_check(const char *path, const struct last_check *lc)
+void batch_record_last_check(const char *path, const struct last_check *lc)
 {
 	struct o365_err e;
 
@@ -109,7 +119,7 @@ enum o365_rc batch_check(const struct options *o, int *status)
 		struct last_check lc = {.at = time(NULL), .status = CHECK_FAIL, .rc = O365_ECONFIG};
 		lc.step = l.p->resume_step;
 		snprintf(lc.message, sizeof(lc.message), "%s", _("draft (setup not finished)"));
-		record_last_check(l.path, &lc);
+		batch_record_last_check(l.path, &lc);
 		/* A draft is never mistaken for a verified profile. */
 		if (o->nagios) {
 			printf("O365-OAUTH UNKNOWN - %s is a draft: setup not finished | \n", l.path);
@@ -131,14 +141,15 @@ enum o365_rc batch_check(const struct options *o, int *status)
 	{
 		struct last_check lc;
 		lastcheck_from_report(&r, time(NULL), &lc);
-		record_last_check(l.path, &lc);
+		batch_record_last_check(l.path, &lc);
 	}
 	if (!o->quiet && !o->nagios && isatty(STDERR_FILENO))
 		fprintf(stderr, "\r\033[K");
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	if (o->nagios)
-		*status = nagios(o, l.p, &r, &st, rc,
-				 (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+		*status = batch_nagios(stdout, NULL, o, l.p, &r, &st, rc,
+				       (double)(t1.tv_sec - t0.tv_sec) +
+					       (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 	else
 		batch_print_report(o, &r);
 	verify_state_clear(&st);

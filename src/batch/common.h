@@ -24,4 +24,12 @@ void batch_verify_opts(const struct options *o, struct verify_opts *vo);
  * neither was given. */
 enum o365_rc batch_read_secret(const struct options *o, char **secret, struct o365_err *e);
 
+/* Records a check's outcome beside the profile; a failure to record is said, not fatal. */
+struct last_check;
+void batch_record_last_check(const char *path, const struct last_check *lc);
+/* One Nagios line for a profile (name prefixes text and perfdata labels, or NULL); returns the
+ * Nagios status. */
+int batch_nagios(FILE *out, const char *name, const struct options *o, const struct profile *p,
+		 const struct report *r, const struct verify_state *st, enum o365_rc rc, double secs);
+
 #endif

@@ -109,6 +109,12 @@ static void report_mail(struct report *r, const struct mail_result *res, int n, 
 		}
 		report_add(r, RS_FAIL, kind, box, fx->step, fx->rc, _(fx->fix), _("Server said \"%s\": %s"),
 			   res[i].last_reply, _(fx->cause));
+		if (res[i].verdict == MV_BUSY && res[i].attempts > 1)
+			report_add(r, RS_INFO, kind, box, -1, O365_OK, NULL,
+				   P_("The server was busy at the only try.",
+				      "The server was busy at each of %d tries, over a few seconds.",
+				      res[i].attempts),
+				   res[i].attempts);
 	}
 }
 

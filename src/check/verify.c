@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -11,6 +13,7 @@
 #include "core/i18n.h"
 #include "core/stepref.h"
 #include "core/validate.h"
+#include "core/xalloc.h"
 #include "ladder.h"
 
 void progress(const struct verify_opts *o, const char *fmt, ...)
@@ -210,6 +213,72 @@ static void record(struct profile *p, const struct report *r)
 	profile_set_result(p, PROFILE_OVERALL, overall, msg, now);
 }
 
+/* Moves src's lines to the end of dst. */
+static void report_append(struct report *dst, struct report *src)
+{
+	if (!src->n)
+		return;
+	dst->lines = xrealloc(dst->lines, (size_t)(dst->n + src->n) * sizeof(*dst->lines));
+	memcpy(dst->lines + dst->n, src->lines, (size_t)src->n * sizeof(*src->lines));
+	dst->n += src->n;
+	free(src->lines);
+	src->lines = NULL;
+	src->n = 0;
+}
+
+struct tenant_job {
+	struct profile *p;
+	struct verify_opts o;
+	struct report r;
+	enum o365_rc rc;
+};
+
+static void *tenant_thread(void *ud)
+{
+	struct tenant_job *j = ud;
+
+	j->rc = check_tenant(j->p, &j->o, &j->r);
+	return NULL;
+}
+
+/* The tenant lookup and the token request go out together: the lookup costs no time of its own.
+ * Its lines come first, as if it had run first, and a tenant that does not exist hides the token's
+ * failure, which only repeats it. */
+static enum o365_rc tenant_and_token(struct profile *p, const struct verify_opts *o, struct verify_state *st,
+				     struct report *r)
+{
+	struct tenant_job j = {.p = p, .o = *o};
+	struct report tr = {0};
+	pthread_t t;
+	enum o365_rc rc;
+
+	if (token_usable(&st->token, time(NULL))) {
+		if ((rc = check_tenant(p, o, r)) != O365_OK)
+			return rc;
+		return check_token(p, o, st, r);
+	}
+	net_global_init();
+	progress(o, _("Looking up tenant %s ..."), p->tenant);
+	j.o.progress = NULL; /* the front-end's progress is not called from two threads */
+	if (pthread_create(&t, NULL, tenant_thread, &j) != 0) {
+		if ((rc = check_tenant(p, o, r)) != O365_OK)
+			return rc;
+		return check_token(p, o, st, r);
+	}
+	rc = check_token(p, o, st, &tr);
+	pthread_join(t, NULL);
+	report_append(r, &j.r);
+	report_clear(&j.r);
+	if (j.rc != O365_OK) {
+		report_clear(&tr);
+		token_clear(&st->token);
+		return j.rc;
+	}
+	report_append(r, &tr);
+	report_clear(&tr);
+	return rc;
+}
+
 enum o365_rc verify_run(struct profile *p, const struct verify_opts *o, struct verify_state *st,
 			struct report *r)
 {
@@ -228,9 +297,7 @@ enum o365_rc verify_run(struct profile *p, const struct verify_opts *o, struct v
 	verify_fields(p, o, r);
 	if (report_first_fail(r) || o->fields_only)
 		goto out;
-	if (check_tenant(p, o, r) != O365_OK)
-		goto out;
-	rc = check_token(p, o, st, r);
+	rc = tenant_and_token(p, o, st, r);
 	/* With a role missing the logins still run: the servers' words confirm the diagnosis. */
 	if ((rc != O365_OK && rc != O365_EROLES) || o->token_only)
 		goto out;

@@ -293,7 +293,7 @@ enum mail_cause catalogue_mail_cause(enum mail_proto proto, enum mail_verdict v,
 		if (v == MV_COMMAND_REFUSED && status_is(rp, "5.7.1") &&
 		    (!strcmp(rp->command, "MAIL") || has(rp->text, "Sender address rejected")))
 			return MC_SENDAS_DENIED;
-		if (!strncmp(rp->status + 1, ".1.1", 4) && rp->status[0])
+		if (rp->status[0] && !strncmp(rp->status + 1, ".1.1", 4))
 			return MC_UNKNOWN_USER;
 		if (v == MV_AUTH_REFUSED && (rp->sasl_error || rp->code == 535))
 			return MC_AUTH_FAILED;

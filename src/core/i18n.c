@@ -7,6 +7,11 @@
 
 #include "i18n.h"
 
+int i18n_width(const char *s)
+{
+	return (int)strlen(s) - i18n_pad(s, 0);
+}
+
 int i18n_pad(const char *s, int columns)
 {
 	size_t bytes = strlen(s);

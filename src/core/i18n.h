@@ -18,5 +18,7 @@
 /* The printf field width that pads s to the given number of screen columns: printf counts bytes,
  * and a translated "Schlüssel" takes fewer columns than bytes. Use as "%-*s", i18n_pad(s, n), s. */
 int i18n_pad(const char *s, int columns);
+/* The screen columns s takes. */
+int i18n_width(const char *s);
 
 #endif

@@ -48,6 +48,7 @@ void report_add(struct report *r, enum rstatus st, enum rkind kind, const char *
 	l->st = st;
 	l->kind = kind;
 	l->check = xstrdup(check);
+	l->subject = subject ? xstrdup(subject) : NULL;
 	l->text = xstrdup(text);
 	l->fix = fix && *fix ? xstrdup(fix) : NULL;
 	l->step = step;
@@ -143,6 +144,7 @@ void report_clear(struct report *r)
 {
 	for (int i = 0; i < r->n; i++) {
 		free(r->lines[i].check);
+		free(r->lines[i].subject);
 		free(r->lines[i].text);
 		free(r->lines[i].fix);
 	}

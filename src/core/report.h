@@ -32,7 +32,9 @@ enum rkind {
 struct report_line {
 	enum rstatus st;
 	enum rkind kind;
-	char *check; /* the id shown and recorded: fields, tenant, token, roles, imap:box@x ... */
+	char *check;   /* the id shown and recorded: fields, tenant, token, roles, imap:box@x ... */
+	char *subject; /* what the kind is about: the mailbox of RK_IMAP, RK_SMTP, RK_DENIED; the
+			* field of RK_FIELD; NULL otherwise */
 	char *text;
 	char *fix; /* NULL when none */
 	int step;  /* -1 when none */

@@ -6,11 +6,16 @@
 
 #include <ctype.h>
 #include <curl/curl.h>
+#include <poll.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/codec.h"
 #include "core/crypto.h"
@@ -33,6 +38,10 @@ struct xfer {
 	char last_final[512];
 	char sasl_error[384]; /* decoded "+ <base64>" / "334 <base64>" after a refused XOAUTH2 */
 	bool auth_sent;
+	int fd;	   /* the connection's socket while libcurl keeps it open, else -1 */
+	bool slot; /* holds one of the process's connection slots */
+	enum { X_WAITING = 0, X_ACTIVE, X_DONE } state;
+	long long due_ms; /* X_WAITING: not before this (monotonic) */
 	/* for the test message */
 	const char *msg;
 	size_t msg_len, msg_off;
@@ -79,11 +88,9 @@ static void note_command(struct xfer *x, const char *data, size_t k)
 			return;
 		p = sp + 1;
 	}
-	n = strcspn(p, " \r\n");
-	if (n > (size_t)(data + k - p))
-		n = (size_t)(data + k - p);
-	if (n >= sizeof(verb))
-		n = sizeof(verb) - 1;
+	/* curl's debug data is not NUL-terminated: stay within k bytes */
+	for (n = 0; p + n < data + k && p[n] != ' ' && n + 1 < sizeof(verb); n++)
+		;
 	for (size_t i = 0; i < n; i++)
 		verb[i] = (char)toupper((unsigned char)p[i]);
 	verb[n] = '\0';
@@ -169,8 +176,9 @@ static void note_caps(struct xfer *x, const char *line)
 		caps = x->stage == ST_CAPS && !strncmp(line, "250", 3);
 	if (!caps)
 		return;
-	if (x->res->proto == MP_IMAP ? strstr(line, "AUTH=XOAUTH2") != NULL
-				     : (!strncasecmp(line + 4, "AUTH", 4) && strstr(line, "XOAUTH2")))
+	if (x->res->proto == MP_IMAP
+		    ? strstr(line, "AUTH=XOAUTH2") != NULL
+		    : (strlen(line) > 8 && !strncasecmp(line + 4, "AUTH", 4) && strstr(line, "XOAUTH2")))
 		x->xoauth2_offered = true;
 }
 
@@ -240,7 +248,7 @@ static int on_debug(CURL *h, curl_infotype type, char *data, size_t n, void *ud)
 			server_line(x, p, len);
 		else if (type == CURLINFO_HEADER_OUT)
 			client_line(x, p, len);
-		else if (len > 1 && !strstr(p, "Bearer"))
+		else if (len > 1 && !memmem(p, len, "Bearer", 6)) /* not NUL-terminated */
 			append(x, "* ", p, len);
 		p += len;
 	}
@@ -260,6 +268,29 @@ static size_t read_msg(char *buf, size_t s, size_t n, void *ud)
 	memcpy(buf, x->msg + x->msg_off, k);
 	x->msg_off += k;
 	return k;
+}
+
+/* libcurl says goodbye (LOGOUT, QUIT) when it closes a connection and waits for the answer,
+ * blocking the whole multi loop for a round trip per connection. The check needs no goodbye: the
+ * socket is shut down as soon as a transfer is done, so the goodbye fails at once and costs
+ * nothing. The socket callbacks track which descriptor is whose. */
+static curl_socket_t on_open_socket(void *ud, curlsocktype purpose, struct curl_sockaddr *a)
+{
+	struct xfer *x = ud;
+	curl_socket_t fd = socket(a->family, a->socktype | SOCK_CLOEXEC, a->protocol);
+
+	if (fd != CURL_SOCKET_BAD)
+		x->fd = fd;
+	return fd;
+}
+
+static int on_close_socket(void *ud, curl_socket_t fd)
+{
+	struct xfer *x = ud;
+
+	if (x->fd == fd)
+		x->fd = -1;
+	return close(fd);
 }
 
 static CURL *make_easy(const struct mail_cfg *cfg, struct xfer *x, const char *token, const char *user)
@@ -288,7 +319,15 @@ static CURL *make_easy(const struct mail_cfg *cfg, struct xfer *x, const char *t
 	curl_easy_setopt(c, CURLOPT_USERNAME, user);
 	curl_easy_setopt(c, CURLOPT_XOAUTH2_BEARER, token);
 	curl_easy_setopt(c, CURLOPT_LOGIN_OPTIONS, "AUTH=XOAUTH2");
-	curl_easy_setopt(c, CURLOPT_FORBID_REUSE, 1L);
+	/* Server lines are short: a small receive buffer instead of 16 KiB per connection. */
+	curl_easy_setopt(c, CURLOPT_BUFFERSIZE, 1024L);
+	/* Every login is a new connection; it is never reused for another check. */
+	curl_easy_setopt(c, CURLOPT_FRESH_CONNECT, 1L);
+	x->fd = -1;
+	curl_easy_setopt(c, CURLOPT_OPENSOCKETFUNCTION, on_open_socket);
+	curl_easy_setopt(c, CURLOPT_OPENSOCKETDATA, x);
+	curl_easy_setopt(c, CURLOPT_CLOSESOCKETFUNCTION, on_close_socket);
+	curl_easy_setopt(c, CURLOPT_CLOSESOCKETDATA, x);
 	curl_easy_setopt(c, CURLOPT_VERBOSE, 1L);
 	curl_easy_setopt(c, CURLOPT_DEBUGFUNCTION, on_debug);
 	curl_easy_setopt(c, CURLOPT_DEBUGDATA, x);
@@ -343,10 +382,91 @@ static void finish(struct xfer *x, CURL *c, CURLcode cc)
 	x->buf = NULL;
 }
 
+/* Connections at once to one server. Exchange Online allows 3 concurrent SMTP AUTH connections
+ * per mailbox and Exchange Server 16 IMAP connections per user by default, 2000 from one address
+ * (Set-ImapSettings MaxConnectionsPerUser, MaxConnectionFromSingleIP); it publishes no per-client
+ * limit for Exchange Online. A check opens one connection per mailbox and protocol, so per-mailbox
+ * limits are never approached; 100 per server keeps 100 mailboxes in one wave and a long list
+ * well under per-address limits, with at most 200 sockets open (the default descriptor limit is
+ * 1024). The limit holds for the whole process, so profiles checked at once share it.
+ * O365_MAIL_CONNECTIONS overrides it (for tests). */
+static int max_per_server(void)
+{
+	const char *e = getenv("O365_MAIL_CONNECTIONS");
+	int v = e ? atoi(e) : 0;
+	return v > 0 && v <= 1000 ? v : 100;
+}
+
+static pthread_mutex_t slots_lock = PTHREAD_MUTEX_INITIALIZER;
+static int slots_used[2]; /* IMAP, SMTP */
+
+static bool slot_take(struct xfer *x)
+{
+	int i = x->res->proto == MP_SMTP;
+
+	pthread_mutex_lock(&slots_lock);
+	if (slots_used[i] < max_per_server()) {
+		slots_used[i]++;
+		x->slot = true;
+	}
+	pthread_mutex_unlock(&slots_lock);
+	return x->slot;
+}
+
+static void slot_give(struct xfer *x)
+{
+	if (!x->slot)
+		return;
+	pthread_mutex_lock(&slots_lock);
+	slots_used[x->res->proto == MP_SMTP]--;
+	pthread_mutex_unlock(&slots_lock);
+	x->slot = false;
+}
+
+/* A server that says "busy, come back later" is asked again, up to this many logins in all, after
+ * about 1 s and then 2 s (with jitter, so a hundred refused logins do not return in step). */
+#define BUSY_ATTEMPTS 3
+
+static long long now_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* Takes the finished login back for another try: its dialogue so far stays in the transcript. */
+static void retry_later(struct xfer *x)
+{
+	struct mail_result *r = x->res;
+	char note[96];
+	long wait = 1000L << (r->attempts - 1);
+	unsigned spread = (unsigned)((uintptr_t)x * 2654435761u) ^ (unsigned)now_ms();
+
+	wait += (long)(spread % (unsigned)(wait / 2 + 1)) - wait / 4;
+	x->buf = r->transcript;
+	r->transcript = NULL;
+	x->len = x->buf ? strlen(x->buf) : 0;
+	x->cap = x->buf ? x->len + 1 : 0;
+	snprintf(note, sizeof(note), "the server is busy: trying again in %.1f s", (double)wait / 1000);
+	append(x, "* ", note, strlen(note));
+	x->stage = ST_GREETING;
+	x->command[0] = x->last_final[0] = x->sasl_error[0] = '\0';
+	x->decided = x->xoauth2_offered = x->logged_in = x->auth_sent = false;
+	r->ok = false;
+	r->verdict = MV_OK;
+	memset(&r->reply, 0, sizeof(r->reply));
+	r->curl_code = 0;
+	r->fault = NF_NONE;
+	r->last_reply[0] = '\0';
+	x->state = X_WAITING;
+	x->due_ms = now_ms() + wait;
+}
+
 enum o365_rc net_mail_check(const struct mail_cfg *cfg, const char *token, const char *const *mailboxes,
 			    bool imap, bool smtp, struct mail_result **out, int *n)
 {
-	int count = 0, running = 0, k = 0;
+	int count = 0, running = 0, k = 0, waiting, wait_ms;
 	CURLM *m;
 	struct xfer *xs;
 	CURL **handles;
@@ -368,7 +488,6 @@ enum o365_rc net_mail_check(const struct mail_cfg *cfg, const char *token, const
 		curl_multi_cleanup(m);
 		return O365_ENET;
 	}
-	curl_multi_setopt(m, CURLMOPT_MAX_HOST_CONNECTIONS, 16L);
 	for (int i = 0; mailboxes[i]; i++) {
 		for (int pr = 0; pr < 2; pr++) {
 			if ((pr == 0 && !imap) || (pr == 1 && !smtp))
@@ -376,21 +495,51 @@ enum o365_rc net_mail_check(const struct mail_cfg *cfg, const char *token, const
 			res[k].proto = pr == 0 ? MP_IMAP : MP_SMTP;
 			snprintf(res[k].mailbox, sizeof(res[k].mailbox), "%s", mailboxes[i]);
 			xs[k].res = &res[k];
-			handles[k] = make_easy(cfg, &xs[k], token, mailboxes[i]);
-			if (handles[k] && res[k].proto == MP_SMTP) {
-				/* EHLO, STARTTLS, AUTH, then NOOP: nothing is sent. */
-				curl_easy_setopt(handles[k], CURLOPT_NOBODY, 1L);
-				curl_easy_setopt(handles[k], CURLOPT_CUSTOMREQUEST, "NOOP");
-			}
-			if (handles[k])
-				curl_multi_add_handle(m, handles[k]);
+			xs[k].fd = -1;
+			xs[k].state = X_WAITING;
 			k++;
 		}
 	}
 	*n = k;
-	do {
+	for (;;) {
 		CURLMsg *msg;
-		int left;
+		int left, i;
+		long long now = now_ms(), next_due = -1;
+		/* A transfer is handed to libcurl only when a connection slot is free: its time-outs
+		 * start when its connection does, never while it waits its turn. */
+		waiting = 0;
+		for (i = 0; i < k; i++) {
+			struct xfer *x = &xs[i];
+			if (x->state != X_WAITING)
+				continue;
+			waiting++;
+			if (x->due_ms > now) {
+				if (next_due < 0 || x->due_ms < next_due)
+					next_due = x->due_ms;
+				continue;
+			}
+			if (!slot_take(x))
+				continue;
+			if (handles[i]) {
+				curl_multi_remove_handle(m, handles[i]);
+				curl_easy_cleanup(handles[i]);
+			}
+			handles[i] = make_easy(cfg, x, token, res[i].mailbox);
+			if (handles[i] && res[i].proto == MP_SMTP) {
+				/* EHLO, STARTTLS, AUTH, then NOOP: nothing is sent. */
+				curl_easy_setopt(handles[i], CURLOPT_NOBODY, 1L);
+				curl_easy_setopt(handles[i], CURLOPT_CUSTOMREQUEST, "NOOP");
+			}
+			res[i].attempts++;
+			x->state = X_ACTIVE;
+			waiting--;
+			if (!handles[i] || curl_multi_add_handle(m, handles[i]) != CURLM_OK) {
+				snprintf(res[i].last_reply, sizeof(res[i].last_reply), "%s",
+					 "(out of memory)");
+				x->state = X_DONE;
+				slot_give(x);
+			}
+		}
 		curl_multi_perform(m, &running);
 		while ((msg = curl_multi_info_read(m, &left))) {
 			struct xfer *x = NULL;
@@ -398,26 +547,52 @@ enum o365_rc net_mail_check(const struct mail_cfg *cfg, const char *token, const
 				continue;
 			curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&x);
 			finish(x, msg->easy_handle, msg->data.result);
+			if (x->fd >= 0)
+				shutdown(x->fd, SHUT_RDWR); /* no goodbye: see on_open_socket */
+			slot_give(x);
+			x->state = X_DONE;
+			if (x->res->verdict == MV_BUSY && x->res->attempts < BUSY_ATTEMPTS &&
+			    !(cfg->net.cancel && *cfg->net.cancel)) {
+				retry_later(x);
+				waiting++;
+			}
 		}
 		if (cfg->net.cancel && *cfg->net.cancel) {
 			rc = O365_ECANCEL;
 			break;
 		}
+		if (!running && !waiting)
+			break;
+		/* Sleep until there is news, a busy server's wait ends, or (20 ms) a slot may be free
+		 * that other profiles' checks held. */
+		wait_ms = running ? 200 : 20;
+		if (next_due >= 0) {
+			long long until = next_due - now_ms();
+			wait_ms = until < 0 ? 0 : until < 200 ? (int)until : 200;
+		}
 		if (running)
-			curl_multi_poll(m, NULL, 0, 200, NULL);
-	} while (running);
+			curl_multi_poll(m, NULL, 0, wait_ms, NULL);
+		else
+			poll(NULL, 0, wait_ms);
+	}
 	for (int i = 0; i < k; i++) {
+		if (xs[i].fd >= 0)
+			shutdown(xs[i].fd, SHUT_RDWR);
+		slot_give(&xs[i]);
 		if (handles[i]) {
 			curl_multi_remove_handle(m, handles[i]);
 			curl_easy_cleanup(handles[i]);
 		}
+	}
+	/* Closes the connections libcurl kept; their sockets are shut down, so nothing waits. */
+	curl_multi_cleanup(m);
+	for (int i = 0; i < k; i++) {
 		if (!res[i].transcript) {
 			res[i].transcript = xs[i].buf;
 			xs[i].buf = NULL;
 		}
 		free(xs[i].buf);
 	}
-	curl_multi_cleanup(m);
 	free(xs);
 	free(handles);
 	return rc;
@@ -461,6 +636,8 @@ enum o365_rc net_mail_send_test(const struct mail_cfg *cfg, const char *token, c
 	curl_easy_setopt(c, CURLOPT_READDATA, &x);
 	cc = curl_easy_perform(c);
 	finish(&x, c, cc);
+	if (x.fd >= 0)
+		shutdown(x.fd, SHUT_RDWR); /* the message is in: QUIT would only cost a round trip */
 	curl_easy_cleanup(c);
 	curl_slist_free_all(rcpts);
 	free(x.buf);

@@ -27,6 +27,7 @@ struct mail_result {
 	char last_reply[512]; /* the server's last words, for people */
 	char *transcript;     /* redacted dialogue, heap */
 	double seconds;
+	int attempts; /* logins tried: a busy server is asked again */
 };
 
 /* One IMAP (EXAMINE INBOX) and/or SMTP (NOOP) login per mailbox, all at once. */

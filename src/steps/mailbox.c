@@ -36,11 +36,10 @@ static void fill(struct session *s, struct mailbox *st)
 	pane_clear(&st->pane);
 	for (int i = 0; i < st->last.n; i++) {
 		const struct report_line *l = &st->last.lines[i];
-		const char *box = strchr(l->check, ':');
+		const char *box = l->subject;
 		int k;
-		if (!box || (strncmp(l->check, "imap:", 5) && strncmp(l->check, "smtp:", 5)))
+		if ((l->kind != RK_IMAP && l->kind != RK_SMTP) || !box)
 			continue;
-		box++;
 		for (k = 0; k < n && strcasecmp(boxes[k], box); k++)
 			;
 		if (k == n && n < 256) {

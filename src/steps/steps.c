@@ -161,12 +161,10 @@ const struct report_line *steps_take_report(struct session *s, struct report *ds
 	return report_first_fail(dst);
 }
 
-/* "imap:box@x" -> "box@x" */
-static const char *mailbox_of(const char *check)
+/* The mailbox a login line is about, else NULL. */
+static const char *mailbox_of(const struct report_line *l)
 {
-	const char *c = strchr(check, ':');
-
-	return (!strncmp(check, "imap:", 5) || !strncmp(check, "smtp:", 5)) && c ? c + 1 : NULL;
+	return l->kind == RK_IMAP || l->kind == RK_SMTP ? l->subject : NULL;
 }
 
 void steps_note_failure(struct session *s, const struct report *r)
@@ -185,12 +183,12 @@ void steps_note_failure(struct session *s, const struct report *r)
 	/* A mailbox that logs in proves the service principal; a refused one then lacks its
 	 * permission, whatever the catalogue guessed from that reply alone. */
 	for (int i = 0; i < r->n; i++) {
-		const char *box = mailbox_of(r->lines[i].check);
+		const char *box = mailbox_of(&r->lines[i]);
 		if (box && r->lines[i].st == RS_OK && !passed)
 			passed = box;
 	}
 	for (int i = 0; i < r->n; i++) {
-		const char *box = mailbox_of(r->lines[i].check);
+		const char *box = mailbox_of(&r->lines[i]);
 		const char *fix = r->lines[i].fix ? r->lines[i].fix : "";
 		if (!box || r->lines[i].st != RS_FAIL || r->lines[i].rc != O365_EMAILBOX)
 			continue;

@@ -40,7 +40,8 @@ static void row(struct session *s, int *y, const char *label, const char *value)
 {
 	if (*y >= ui_bottom(s->ui))
 		return;
-	mvprintw(*y, 2, "%-30s %.*s", label, s->ui->cols - 34, value && *value ? value : "-");
+	mvprintw(*y, 2, "%-*s %.*s", i18n_pad(label, 30), label, s->ui->cols - 34,
+		 value && *value ? value : "-");
 	(*y)++;
 }
 

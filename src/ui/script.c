@@ -57,7 +57,9 @@ void script_save_screen(struct ui *ui, const char *name)
 	if (!(f = fopen(path, "w")))
 		return;
 	for (int y = 0; y < LINES; y++) {
-		int n = mvinnstr(y, 0, line, (int)sizeof(line) - 1 < COLS ? (int)sizeof(line) - 1 : COLS);
+		/* The limit is in bytes, and a row of UTF-8 text is longer than COLS bytes; reading
+		 * stops at the end of the row. */
+		int n = mvinnstr(y, 0, line, (int)sizeof(line) - 1);
 		if (n < 0)
 			n = 0;
 		line[n] = '\0';

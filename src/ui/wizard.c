@@ -212,7 +212,7 @@ static void frame(struct ui *ui)
 {
 	struct wizard *w = ui->owner;
 	const struct step_ops *op = steps_get(w->step);
-	char title[256], strip[256];
+	char title[256], strip[256], prof[128];
 	int o = 0;
 
 	getmaxyx(stdscr, ui->rows, ui->cols);
@@ -240,13 +240,10 @@ static void frame(struct ui *ui)
 		snprintf(title, sizeof(title), _(" o365-oauth-setup  |  Step %d of %d: %s"), w->step,
 			 STEP_COUNT - 1, step_name(w->step));
 	attron(ui_attr(ui, ROLE_TITLE));
-	mvprintw(0, 0, "%-*s", ui->cols, title);
-	if (w->s.practice)
-		mvprintw(0, ui->cols - (int)strlen(w->s.profile_name) - 12, " PRACTICE: %s",
-			 w->s.profile_name);
-	else
-		mvprintw(0, ui->cols - (int)strlen(w->s.profile_name) - 11, " profile: %s",
-			 w->s.profile_name);
+	mvprintw(0, 0, "%-*s", i18n_pad(title, ui->cols), title);
+	snprintf(prof, sizeof(prof), w->s.practice ? _(" PRACTICE: %s") : _(" profile: %s"),
+		 w->s.profile_name);
+	mvprintw(0, ui->cols - i18n_width(prof) - 1, "%s", prof);
 	attroff(ui_attr(ui, ROLE_TITLE));
 	for (int i = 0; i < STEP_COUNT; i++)
 		o += snprintf(strip + o, sizeof(strip) - (size_t)o, i == w->step ? "[%d]" : " %d ", i);

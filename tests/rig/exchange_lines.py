@@ -15,8 +15,11 @@ and Postfix cannot produce. The mailbox's local part chooses the behaviour:
   IMAP without XOAUTH2      the fourth port offers only AUTH=PLAIN (a server that is not Exchange)
   busy                      the fifth (IMAP) and sixth (SMTP) ports turn every connection away:
                             * BYE Connection queue full / 421 4.3.2 Service not available
+  flaky                     the seventh (IMAP) and eighth (SMTP) ports turn away the first, third,
+                            fifth ... connection as busy ports do, and serve the others normally
 
-    exchange_lines.py STATE   prints "LISTENING IMAP SMTP NOTLS IMAP-NOXOAUTH2 IMAP-BUSY SMTP-BUSY" ports once."""
+    exchange_lines.py STATE   prints "LISTENING IMAP SMTP NOTLS IMAP-NOXOAUTH2 IMAP-BUSY SMTP-BUSY
+                              IMAP-FLAKY SMTP-FLAKY" ports once (on one line)."""
 import base64
 import os
 import socket
@@ -200,6 +203,19 @@ def smtp_busy(sock):
     sock.sendall(b"421 4.3.2 Service not available, closing transmission channel\r\n")
 
 
+def flaky(busy, normal):
+    """Every other connection is turned away as busy, starting with the first."""
+    count = [0]
+    lock = threading.Lock()
+
+    def handler(s):
+        with lock:
+            count[0] += 1
+            turn_away = count[0] % 2 == 1
+        (busy if turn_away else normal)(s)
+    return handler
+
+
 def serve(lsock, handler):
     while True:
         s, _ = lsock.accept()
@@ -224,7 +240,7 @@ def main():
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     ctx.load_cert_chain(os.path.join(state, "pki", "server.pem"), os.path.join(state, "pki", "server.key"))
     socks = []
-    for _ in range(6):
+    for _ in range(8):
         s = socket.socket()
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         s.bind(("127.0.0.1", 0))
@@ -238,6 +254,10 @@ def main():
     threading.Thread(target=serve, args=(socks[4], lambda s: imap_busy(ctx.wrap_socket(s, server_side=True))),
                      daemon=True).start()
     threading.Thread(target=serve, args=(socks[5], smtp_busy), daemon=True).start()
+    threading.Thread(target=serve, args=(socks[6], flaky(lambda s: imap_busy(ctx.wrap_socket(s, server_side=True)),
+                                                        lambda s: imap(ctx.wrap_socket(s, server_side=True)))),
+                     daemon=True).start()
+    threading.Thread(target=serve, args=(socks[7], flaky(smtp_busy, lambda s: smtp(s, ctx, True))), daemon=True).start()
     print("LISTENING " + " ".join(str(s.getsockname()[1]) for s in socks), flush=True)
     os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
     threading.Event().wait()

@@ -304,6 +304,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     daemon_threads = True
+    # Many profiles ask for tokens at once: a backlog of 5 would drop connections (a 1 s retry).
+    request_queue_size = 256
     allow_reuse_address = True
 
     def get_request(self):

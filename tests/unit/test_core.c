@@ -213,6 +213,14 @@ static void report_codes(void **s)
 	report_add(&r, RS_FAIL, RK_IMAP, "b@x", STEP_EXCHANGE, O365_EMAILBOX, "fix", "bad");
 	assert_int_equal(report_rc(&r), O365_EAUTH); /* the first failure in check order */
 	assert_int_equal(report_count(&r, RS_FAIL), 2);
+	/* lines are typed: a kind and what it is about, besides the id shown */
+	assert_int_equal(r.lines[3].kind, RK_IMAP);
+	assert_string_equal(r.lines[3].subject, "b@x");
+	assert_string_equal(r.lines[3].check, "imap:b@x");
+	assert_true(rkind_is_mail(r.lines[3].kind));
+	assert_int_equal(r.lines[2].kind, RK_TOKEN);
+	assert_null(r.lines[2].subject);
+	assert_string_equal(r.lines[2].check, "token");
 	report_clear(&r);
 	assert_int_equal(r.n, 0);
 }
