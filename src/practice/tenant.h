@@ -78,8 +78,7 @@ struct practice {
 	pthread_mutex_t lock;
 	char scenario[32];
 	unsigned char seed[16];
-	int counter;  /* derives new IDs and secrets */
-	int requests; /* derives trace IDs; not saved */
+	int counter; /* derives new IDs and secrets */
 	double speed;
 	double sim_base;  /* simulated seconds at real_base */
 	double real_base; /* wall-clock seconds, fractional */
