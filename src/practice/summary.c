@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The trainer's summary, built from the session's event log. */
 #include "config.h"
 
