@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The simulated servers. Their words are Microsoft's and Exchange's own, so what a trainee learns
  * here reads the same against a real tenant. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The simulated tenant behind practice mode: an app registration with its secrets and API
  * permissions, the enterprise application, and Exchange Online's service principals, mailbox
  * permissions and SMTP AUTH settings, on a compressed clock. Model code: no curses, no curl, no

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Practice mode: a simulated Exchange Online PowerShell prompt. Step 5's commands, typed or
  * pasted, change the simulated tenant and answer as PowerShell does. */
 #include "config.h"
