@@ -409,8 +409,13 @@ static void dispatch(struct wizard *w, int key)
 		return;
 	}
 	a = action_for_key(key, in_text(w));
-	if (a == ACT_RESIZE || a == ACT_NONE || a == ACT_WAKE || a == ACT_PASTE_END)
+	if (a == ACT_RESIZE || a == ACT_WAKE || a == ACT_PASTE_END)
 		return;
+	if (a == ACT_NONE) {
+		if (!w->s.job.running)
+			status_set(&w->ui, true, "%s", _("That key does nothing here. F1 lists the keys."));
+		return;
+	}
 	if (w->ui.cols < UI_MIN_COLS || w->ui.rows < UI_MIN_ROWS) {
 		if (a == ACT_QUIT)
 			quit(w);
