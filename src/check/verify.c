@@ -241,9 +241,10 @@ static void *tenant_thread(void *ud)
 	return NULL;
 }
 
-/* The tenant lookup and the token request go out together: the lookup costs no time of its own.
- * Its lines come first, as if it had run first, and a tenant that does not exist hides the token's
- * failure, which only repeats it. */
+/* Over the network the tenant lookup and the token request go out together: the lookup costs no
+ * time of its own. Its lines come first, as if it had run first, and a tenant that does not exist
+ * hides the token's failure, which only repeats it. An in-process backend (practice) answers at
+ * once, in order, so it is asked one after the other. */
 static enum o365_rc tenant_and_token(struct profile *p, const struct verify_opts *o, struct verify_state *st,
 				     struct report *r)
 {
@@ -252,7 +253,7 @@ static enum o365_rc tenant_and_token(struct profile *p, const struct verify_opts
 	pthread_t t;
 	enum o365_rc rc;
 
-	if (token_usable(&st->token, time(NULL))) {
+	if (token_usable(&st->token, time(NULL)) || verify_backend(o) != net_backend_real()) {
 		if ((rc = check_tenant(p, o, r)) != O365_OK)
 			return rc;
 		return check_token(p, o, st, r);

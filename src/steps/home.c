@@ -180,9 +180,10 @@ static void draw_steps(struct session *s, int y)
 
 	for (int i = 0; i < STEP_COUNT && y + i % 5 < ui_bottom(s->ui) - 1; i++) {
 		const char *st = state_of(s, i);
-		snprintf(cell, sizeof(cell), "%d %-26.26s %s", i, step_name(i), st);
+		/* Widths in screen columns: translated names are UTF-8. */
+		snprintf(cell, sizeof(cell), "%d %-*s %s", i, i18n_pad(step_name(i), 26), step_name(i), st);
 		attron(ui_attr(s->ui, !strcmp(st, _("FAILED")) ? ROLE_FAIL : ROLE_DIM));
-		mvaddnstr(y + i % 5, 2 + (i / 5) * 39, cell, 38);
+		mvaddnstr(y + i % 5, 2 + (i / 5) * 39, cell, i18n_pad(cell, 38));
 		attroff(ui_attr(s->ui, !strcmp(st, _("FAILED")) ? ROLE_FAIL : ROLE_DIM));
 	}
 }
