@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The simulation must not drift from the real checks: each catalogue mistake is made once against
 # the practice tenant and once against the loopback stand-ins (token endpoint, and Exchange's exact
 # texts from the scripted line server), and both must end with the same exit status, the same first

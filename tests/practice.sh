@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Practice mode: every scenario makes its mistake, the check names it, the portal or the PowerShell
 # prompt fixes it, and the check ends verified. Nothing opens a socket.
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"

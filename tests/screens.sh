@@ -43,7 +43,8 @@ normalise() {
 		-e 's/[0-9]\{4\}-[0-9]\{2\}-[0-9]\{2\} [0-9]\{2\}:[0-9]\{2\} UTC/<TIME>/g' \
 		-e 's/bak-[0-9]\+-start-over/bak-<N>-start-over/g' -e "s/$(date -u +%Y-%m-%d)/<TODAY>/g" \
 		-e 's/, in [0-9]\+ days/, in <N> days/g' -e 's/, in [0-9]\+ Tag\(en\)\?/, in <N> Tagen/g' \
-		-e 's/, za [0-9]\+ dana\?/, za <N> dana/g' -f "$TMP/presets.sed" "$1"
+		-e 's/, za [0-9]\+ dana\?/, za <N> dana/g' -e 's/läuft in [0-9]\+ Tag\(en\)\? ab/läuft in <N> Tagen ab/g' \
+		-e 's/istječe za [0-9]\+ dana\?/istječe za <N> dana/g' -f "$TMP/presets.sed" "$1"
 }
 
 fill() {

@@ -42,4 +42,14 @@ for t in $table; do
 done
 if [ -z "$missing$gone" ]; then ok "HACKING.md's table matches the source files"; else
 	not_ok "HACKING.md's table matches the source files" "not in the table:$missing" "in the table, not in src/:$gone"; fi
+# Every source, test, script and build file names its licence in its first lines.
+nospdx=""
+for f in $(find src tests bench completion docs -type f \( -name '*.[ch]' -o -name '*.sh' -o -name '*.py' \
+	-o -name '*.lua' \) | sort) bench/run completion/o365-oauth-setup quickstart.sh .ci/run configure.ac \
+	Makefile.am po/Makevars po/POTFILES.in debian/rules man/o365-oauth-setup.1; do
+	[ -f "$f" ] || continue
+	head -3 "$f" | grep -q 'SPDX-License-Identifier: GPL-3.0-or-later' || nospdx="$nospdx $f"
+done
+if [ -z "$nospdx" ]; then ok "every source file carries the SPDX licence line"; else
+	not_ok "every source file carries the SPDX licence line" "missing in:$nospdx"; fi
 done_testing

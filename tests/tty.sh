@@ -16,7 +16,7 @@ done
 # emulator and compared with golden screens.
 if "$PY" -c 'import pyte' 2>/dev/null; then
 	token_start
-	for keys in "$top_srcdir"/tests/tty/*.keys; do
+	for keys in "$top_srcdir"/tests/keys/*.keys; do
 		name=$(basename "$keys" .keys)
 		mkdir -p "$TMP/pty"
 		args=$(sed -n 's/^#! args //p' "$keys" | sed -e "s|@AUTHORITY@|$AUTHORITY|g" -e "s|@CA@|$CA|g")

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* --practice: every mode against the simulated tenant. Practice profiles and the tenant's state
  * live in their own folder, so they never mix with real profiles, and a practice profile is only
  * ever checked against the simulation. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The real network behind the backend interface. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The network as the checks see it: token, discovery, mailbox logins and the send test. The real
  * implementation (libcurl) is the default; another one can stand in without the checks knowing. */
 #ifndef O365_BACKEND_H

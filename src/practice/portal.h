@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The practice portal's pages, as rows a screen draws or text prints: the app registration's
  * Overview (with its Object ID beside the IDs that matter), Certificates & secrets, API
  * permissions, and the Enterprise application's Object ID. */

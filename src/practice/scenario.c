@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The scenarios: each starts from a tenant set up right and makes one mistake, in the tenant or in
  * what the trainee types. */
 #include "config.h"

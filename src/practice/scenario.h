@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Practice scenarios: a clean run, a fresh start, and one per mistake the diagnosis catalogue
  * knows. Each sets up the simulated tenant and the values a trainee would type. */
 #ifndef O365_PRACTICE_SCENARIO_H

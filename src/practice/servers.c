@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The simulated servers. Their words are Microsoft's and Exchange's own, so what a trainee learns
  * here reads the same against a real tenant. */
 #include "config.h"
@@ -47,12 +48,11 @@ static enum o365_rc ms_error(struct practice *t, struct net_result *r, long stat
 	snprintf(r->description, sizeof(r->description), "AADSTS%ld: %s", code, text);
 	r->code = codes || strstr(r->description, "AADSTS") ? code : 0;
 	{
-		/* The tenant's own IDs, so that a session reads the same each time it is run. */
+		/* The tenant's own IDs, one pair per error, so a session reads the same each time. */
 		char label[40];
-		t->requests++;
-		snprintf(label, sizeof(label), "trace-%d", t->requests);
+		snprintf(label, sizeof(label), "trace-%ld", code);
 		practice_derive_id(t, label, r->trace_id);
-		snprintf(label, sizeof(label), "correlation-%d", t->requests);
+		snprintf(label, sizeof(label), "correlation-%ld", code);
 		practice_derive_id(t, label, r->correlation_id);
 	}
 	gmtime_r(&now, &tm);

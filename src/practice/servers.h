@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The simulated tenant's servers behind the same backend interface the checks use: the token
  * endpoint, OpenID discovery, and Exchange's IMAP and SMTP, answering with Microsoft's own words.
  * Nothing here opens a socket. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A small interpreter for the Exchange Online cmdlets of the set-up, and the portal's actions. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The practice PowerShell prompt: the Exchange Online cmdlets the wizard writes, typed or pasted,
  * with PowerShell's own errors for wrong arguments, changing the simulated tenant. Also the portal's
  * actions as "portal ..." lines, so a demonstration can be scripted. */

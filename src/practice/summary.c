@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The trainer's summary, built from the session's event log. */
 #include "config.h"
 
@@ -128,8 +129,8 @@ char *practice_summary(struct practice *t)
 			} else if (first_fail[s]) {
 				snprintf(fix, sizeof(fix), "%s", _("; still failing"));
 			}
-			fprintf(out, _("  step %d %-26s %s on screen%s\n"), s, step_name(s),
-				step_time[s] ? d : "-", fix);
+			fprintf(out, _("  step %d %-*s %s on screen%s\n"), s, i18n_pad(step_name(s), 26),
+				step_name(s), step_time[s] ? d : "-", fix);
 		}
 		if (!any)
 			fprintf(out, "  %s\n", _("(no step timed yet)"));
@@ -137,9 +138,15 @@ char *practice_summary(struct practice *t)
 	fprintf(out, "\n");
 	if (verified_at >= 0) {
 		span(d, sizeof(d), difftime(t->events[verified_at].real, t->started));
-		fprintf(out, _("Outcome: verified after %d check(s), %s after the start.\n"), checks, d);
+		fprintf(out,
+			P_("Outcome: verified after %d check, %s after the start.\n",
+			   "Outcome: verified after %d checks, %s after the start.\n", checks),
+			checks, d);
 	} else {
-		fprintf(out, _("Outcome: not verified yet (%d check(s), %d failed).\n"), checks, failed);
+		fprintf(out,
+			P_("Outcome: not verified yet (%d check, %d failed).\n",
+			   "Outcome: not verified yet (%d checks, %d failed).\n", checks),
+			checks, failed);
 	}
 	return fclose(out) == 0 ? buf : (free(buf), NULL);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The trainer's summary of a practice session: scenario, time per step, the checks that failed,
  * and what was changed to fix them. */
 #ifndef O365_PRACTICE_SUMMARY_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The simulated tenant's state, clock, portal actions and saved form. */
 #include "config.h"
 

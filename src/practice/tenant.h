@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The simulated tenant behind practice mode: an app registration with its secrets and API
  * permissions, the enterprise application, and Exchange Online's service principals, mailbox
  * permissions and SMTP AUTH settings, on a compressed clock. Model code: no curses, no curl, no
@@ -78,8 +79,7 @@ struct practice {
 	pthread_mutex_t lock;
 	char scenario[32];
 	unsigned char seed[16];
-	int counter;  /* derives new IDs and secrets */
-	int requests; /* derives trace IDs; not saved */
+	int counter; /* derives new IDs and secrets */
 	double speed;
 	double sim_base;  /* simulated seconds at real_base */
 	double real_base; /* wall-clock seconds, fractional */

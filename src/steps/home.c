@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/codec.h"
 #include "core/i18n.h"
 #include "core/store.h"
 #include "steps.h"
@@ -98,6 +99,14 @@ static void enter(struct session *s, void *priv)
 	struct home *h = priv;
 	int days = profile_days_left(s->p, time(NULL));
 
+	if (s->pending_secret) {
+		/* Back at the start screen, a rotation in progress is given up: nothing was changed. */
+		codec_free_secret(&s->pending_secret);
+		s->pending_expiry[0] = '\0';
+		s->stale[STEP_SECRET] = true;
+		s->token_ran = s->mail_ran = false;
+		status_set(s->ui, false, "%s", _("The rotation was left; the profile is unchanged."));
+	}
 	s->mode = WMODE_SETUP;
 	list_profiles(h);
 	h->view = V_MENU;
@@ -171,9 +180,10 @@ static void draw_steps(struct session *s, int y)
 
 	for (int i = 0; i < STEP_COUNT && y + i % 5 < ui_bottom(s->ui) - 1; i++) {
 		const char *st = state_of(s, i);
-		snprintf(cell, sizeof(cell), "%d %-26.26s %s", i, step_name(i), st);
+		/* Widths in screen columns: translated names are UTF-8. */
+		snprintf(cell, sizeof(cell), "%d %-*s %s", i, i18n_pad(step_name(i), 26), step_name(i), st);
 		attron(ui_attr(s->ui, !strcmp(st, _("FAILED")) ? ROLE_FAIL : ROLE_DIM));
-		mvaddnstr(y + i % 5, 2 + (i / 5) * 39, cell, 38);
+		mvaddnstr(y + i % 5, 2 + (i / 5) * 39, cell, i18n_pad(cell, 38));
 		attroff(ui_attr(s->ui, !strcmp(st, _("FAILED")) ? ROLE_FAIL : ROLE_DIM));
 	}
 }

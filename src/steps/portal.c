@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Practice mode: the simulated Entra portal, as a trainee meets it. The values to copy sit beside
  * the ones that trap (the App Registration's Object ID, the Secret ID), and the fixes are the
  * portal's own: a new client secret, a permission added by API and type, admin consent. */

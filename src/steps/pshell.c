@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Practice mode: a simulated Exchange Online PowerShell prompt. Step 5's commands, typed or
  * pasted, change the simulated tenant and answer as PowerShell does. */
 #include "config.h"
@@ -11,9 +12,13 @@
 #include "practice/shell.h"
 #include "steps.h"
 
+#define HISTORY 32
+
 struct pshell {
 	struct form fm; /* the command line */
 	struct pane out;
+	char history[HISTORY][512]; /* the lines run, oldest first, as Up recalls them */
+	int nhist, hpos;
 };
 
 static void enter(struct session *s, void *priv)
@@ -29,7 +34,8 @@ static void enter(struct session *s, void *priv)
 			&st->out, ROLE_DIM, 0,
 			_("PRACTICE: a simulated Exchange Online PowerShell; nothing here reaches a real "
 			  "tenant. Type or paste the commands from step 5 (F4 there copies them); Enter runs "
-			  "a line. Start with Connect-ExchangeOnline. Esc returns to the wizard."));
+			  "a line, Up recalls an earlier one, PgUp and PgDn scroll. Start with "
+			  "Connect-ExchangeOnline. Esc returns to the wizard."));
 		pane_add(&st->out, ROLE_DIM, 0, "");
 	}
 	(void)s;
@@ -40,6 +46,14 @@ static void run_line(struct session *s, struct pshell *st, const char *line)
 	bool err;
 	char *text, *p, echo[600];
 
+	if (*line) {
+		if (st->nhist == HISTORY) {
+			memmove(st->history[0], st->history[1], sizeof(st->history[0]) * (HISTORY - 1));
+			st->nhist--;
+		}
+		snprintf(st->history[st->nhist++], sizeof(st->history[0]), "%s", line);
+	}
+	st->hpos = st->nhist;
 	snprintf(echo, sizeof(echo), "PS> %s", line);
 	pane_add(&st->out, ROLE_KEY, 4, echo);
 	text = practice_shell_line(s->practice, line, &err);
@@ -82,9 +96,16 @@ static bool handle(struct session *s, void *priv, enum action a, int key)
 		return true;
 	case ACT_PAGE_UP:
 	case ACT_PAGE_DOWN:
-	case ACT_FIELD_NEXT:
-	case ACT_FIELD_PREV:
 		pane_scroll(&st->out, a);
+		return true;
+	case ACT_FIELD_PREV: /* Up: the previous command, as in PowerShell */
+	case ACT_FIELD_NEXT:
+		if (a == ACT_FIELD_PREV && st->hpos > 0)
+			st->hpos--;
+		else if (a == ACT_FIELD_NEXT && st->hpos < st->nhist)
+			st->hpos++;
+		field_set(f, st->hpos < st->nhist ? st->history[st->hpos] : "");
+		f->cur = strlen(f->buf);
 		return true;
 	default:
 		return fields_handle(s->ui, &st->fm, a, key);

@@ -460,7 +460,10 @@ static void dispatch(struct wizard *w, int key)
 		int to = w->s.fail_step;
 		if (op->leave)
 			op->leave(&w->s, w->priv[w->step], false);
-		w->s.mode = WMODE_SETUP; /* fixing a step is ordinary editing */
+		/* Fixing a step is ordinary editing, except a rotation's new secret, which stays apart
+		 * from the profile until it has passed. */
+		if (!(w->s.mode == WMODE_ROTATE && to == STEP_SECRET))
+			w->s.mode = WMODE_SETUP;
 		w->s.fixing = true;
 		enter(w, to);
 	} else if (a != ACT_CHAR && a != ACT_FIELD_NEXT && a != ACT_FIELD_PREV)

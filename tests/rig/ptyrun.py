@@ -8,7 +8,7 @@
     ptyrun.py BIN script FILE [ARGS...]
         plays FILE against the wizard as a terminal would, reading the screen through a terminal
         emulator (pyte). Lines: "send BYTES" (\\e, \\r, \\t, \\xNN escapes), "wait TEXT" (until the
-        screen shows it), "absent TEXT", "save NAME" (the screen to $O365_SCREEN_DIR/NAME),
+        screen shows it), "absent TEXT", "resize COLSxROWS", "save NAME" (the screen to $O365_SCREEN_DIR/NAME),
         "# comment". Prints "exit=<code>", or "FAIL ..." with the screen. Nothing sleeps: every
         wait is for screen content, with a deadline."""
 import fcntl
@@ -149,6 +149,10 @@ def play(path):
                 pass
             if arg in text():
                 fail(f"line {n}: the screen shows {arg!r}")
+        elif verb == "resize":  # the terminal's window changes size: SIGWINCH, as in a real one
+            cols, rows = (int(v) for v in arg.split("x"))
+            fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+            screen.resize(rows, cols)
         elif verb == "save":
             with open(os.path.join(os.environ.get("O365_SCREEN_DIR", "."), arg), "w") as f:
                 f.write("\n".join(l.rstrip() for l in screen.display) + "\n")
