@@ -190,7 +190,7 @@ expect "a practice profile is refused without --practice" 2 "PRACTICE profile"
 run "$BIN" --config "$PDIR/clean.json"
 expect "... by the wizard too" 2 "PRACTICE profile"
 answers_for "$TMP/real.answers" "$TENANT_ID" "$CLIENT_ID"
-run_stdin "$VALUE" "$BIN" --batch "$TMP/real.answers" --config "$PDIR/clean.json" --secret-stdin
+run_stdin "$VALUE" "$BIN" --batch "$TMP/real.answers" "${EP[@]}" "${MAIL_EP[@]}" --config "$PDIR/clean.json" --secret-stdin
 expect "... by --batch" 2 "PRACTICE profile"
 run_stdin "$VALUE" "$BIN" --rotate --config "$PDIR/clean.json" --secret-stdin
 expect "... and by --rotate" 2 "PRACTICE profile"

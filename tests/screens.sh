@@ -63,10 +63,10 @@ for script in "$SCREENS"/*.script; do
 	seed=$(sed -n 's/^#! seed //p' "$script")
 	if [ -n "$seed" ]; then
 		read -r s_client s_dn s_box s_sender <<<"$seed"
-		MAIL_ENDPOINTS=", \"imap\": \"127.0.0.1:$IMAP_PORT\", \"smtp\": \"127.0.0.1:$SMTP_PORT\""
+		MAIL_EP=(--imap-server "127.0.0.1:$IMAP_PORT" --smtp-server "127.0.0.1:$SMTP_PORT")
 		answers "$TMP/$name.answers" "$s_client" "$TENANT" "$s_dn" "\"mailboxes\": [\"${s_box:-box@example.test}\"]"
 		[ -z "${s_sender:-}" ] || sed -i "s/\"sender\": \"box@example.test\"/\"sender\": \"$s_sender\"/" "$TMP/$name.answers"
-		run_stdin "$SECRET" "$BIN" --batch "$TMP/$name.answers" --secret-stdin
+		run_stdin "$SECRET" "$BIN" --batch "$TMP/$name.answers" "${EP[@]}" "${MAIL_EP[@]}" --secret-stdin
 		[ "$RC" = 0 ] || { not_ok "$name: seed profile" "$(output)"; continue; }
 		cp "$CFG" "$TMP/$name.seeded.json"
 	fi

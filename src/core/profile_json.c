@@ -10,6 +10,7 @@
 #include "codec.h"
 #include "i18n.h"
 #include "profile_json.h"
+#include "validate.h"
 #include "xalloc.h"
 
 /* A tree that held the secret is wiped before it is freed. */
@@ -105,13 +106,14 @@ static void get_int(struct reader *r, const cJSON *obj, const char *key, int *ds
 
 	if (!v)
 		return;
-	if (!cJSON_IsNumber(v) || v->valuedouble != (double)(int)v->valuedouble || v->valueint < lo ||
-	    v->valueint > hi) {
+	long n = 0;
+
+	if (!cJSON_IsNumber(v) || !validate_whole(v->valuedouble, lo, hi, &n)) {
 		snprintf(what, sizeof(what), _("must be a whole number from %d to %d"), lo, hi);
 		bad(r, key, what);
 		return;
 	}
-	*dst = v->valueint;
+	*dst = (int)n;
 }
 
 static const cJSON *get_obj(struct reader *r, const cJSON *obj, const char *key)
@@ -244,6 +246,40 @@ static void read_profile(struct reader *r, const cJSON *root, struct profile *p)
 	}
 }
 
+static int cmp_key(const void *a, const void *b)
+{
+	return strcmp((*(const cJSON *const *)a)->string, (*(const cJSON *const *)b)->string);
+}
+
+/* A key given twice in one object is ambiguous (this reader would take the first, another tool
+ * the last), so it is refused. Returns the repeated key, NULL when none. */
+static const char *duplicate_key(const cJSON *o)
+{
+	const cJSON *it;
+	const char *dup = NULL;
+	size_t n = 0;
+
+	if (cJSON_IsObject(o)) {
+		const cJSON **keys;
+		for (it = o->child; it; it = it->next)
+			n++;
+		keys = xmalloc((n ? n : 1) * sizeof(*keys));
+		n = 0;
+		for (it = o->child; it; it = it->next)
+			if (it->string)
+				keys[n++] = it;
+		qsort(keys, n, sizeof(*keys), cmp_key);
+		for (size_t i = 1; i < n && !dup; i++)
+			if (!strcmp(keys[i - 1]->string, keys[i]->string))
+				dup = keys[i]->string;
+		free(keys);
+	}
+	for (it = o ? o->child : NULL; it && !dup; it = it->next)
+		if (cJSON_IsObject(it) || cJSON_IsArray(it))
+			dup = duplicate_key(it);
+	return dup;
+}
+
 /* Reads a parsed tree (taking it); text, when known, places errors at FILE:LINE:COL. */
 static enum o365_rc from_tree(cJSON *root, const char *text, const char *where, struct profile **out,
 			      struct o365_err *e, bool answers)
@@ -256,6 +292,13 @@ static enum o365_rc from_tree(cJSON *root, const char *text, const char *where, 
 	if (!cJSON_IsObject(root)) {
 		err_set(e, O365_ECONFIG, _("%s:1:1: a profile is a JSON object { ... }"), where);
 		goto fail;
+	}
+	{
+		const char *dup = duplicate_key(root);
+		if (dup) {
+			bad(&r, dup, _("is given more than once; keep exactly one"));
+			goto fail;
+		}
 	}
 	if (!answers && !cJSON_GetObjectItemCaseSensitive(root, "schema")) {
 		err_set(e, O365_ECONFIG, _("%s: no \"schema\" key: this is not an o365-oauth-setup profile"),

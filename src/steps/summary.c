@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/atomic.h"
 #include "core/codec.h"
 #include "core/export.h"
 #include "core/i18n.h"
@@ -103,15 +104,16 @@ static void write_exports(struct session *s, struct summary *st)
 	char dir[4096], sheet[4400], json[4400];
 	struct o365_err e;
 	char *a = export_profile(s->p, EXPORT_SHEET, false), *b = export_profile(s->p, EXPORT_JSON, false);
-	FILE *f;
 	bool ok =
 		a && b && store_dir(dir, sizeof(dir), &e) == O365_OK && store_ensure_dir(dir, &e) == O365_OK;
 
 	if (ok) {
 		snprintf(sheet, sizeof(sheet), "%s/%s-extension-kit.txt", dir, s->profile_name);
 		snprintf(json, sizeof(json), "%s/%s-extension-kit.json", dir, s->profile_name);
-		ok = (f = fopen(sheet, "w")) && fputs(a, f) >= 0 && fclose(f) == 0;
-		ok = ok && (f = fopen(json, "w")) && fputs(b, f) >= 0 && fclose(f) == 0;
+		/* fresh files renamed into place: a symbolic link planted there is not followed */
+		ok = store_check_dir_of(sheet, &e) == O365_OK &&
+		     atomic_replace(sheet, a, strlen(a), 0600, 0, &e) == O365_OK &&
+		     atomic_replace(json, b, strlen(b), 0600, 0, &e) == O365_OK;
 	}
 	if (ok)
 		snprintf(st->fm.note, sizeof(st->fm.note), _("Wrote %s and %s (the secret is not in them)."),

@@ -639,6 +639,7 @@ out:
 		for (int i = 0; i < STEPS_N; i++)
 			free_priv(w, i);
 		codec_free_secret(&w->s.pending_secret);
+		codec_cleanse(w->s.key_passphrase, sizeof(w->s.key_passphrase));
 		profile_free(&w->s.p);
 		free(w->s.snapshot);
 		free(w);
