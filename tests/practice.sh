@@ -201,6 +201,8 @@ run "$BIN" --practice nonsense --check
 expect "an unknown scenario" 2 "No practice scenario is called 'nonsense'" "--practice list"
 run "$BIN" --shell
 expect "--shell needs --practice" 2 "go with --practice"
+run "$BIN" --practice clean --check --all
+expect "--all is for real profiles" 2 "--practice checks one scenario"
 run "$BIN" --practice clean --config "$TMP/x.json" --check
 expect "--practice takes no --config" 2 "practice profiles"
 run "$BIN" --practice clean --check --practice-reset
