@@ -607,6 +607,9 @@ enum o365_rc wizard_run(const struct options *o)
 	} else {
 		enter(w, STEP_START);
 	}
+	if (w->s.practice && !w->ui.status[0])
+		status_set(&w->ui, false, "%s",
+			   _("PRACTICE: a simulated tenant. F11 opens its portal, F12 its PowerShell."));
 	while (!w->s.quit) {
 		int key;
 		frame(&w->ui);
