@@ -10,6 +10,7 @@
 #include "codec.h"
 #include "i18n.h"
 #include "profile_json.h"
+#include "text.h"
 #include "validate.h"
 #include "xalloc.h"
 
@@ -50,7 +51,7 @@ static void locate(const char *text, const char *at, int *line, int *col)
 /* A wrong type is reported at the key's first appearance in the text. */
 static void bad(struct reader *r, const char *key, const char *what)
 {
-	char quoted[128];
+	char quoted[128], *shown;
 	const char *at;
 	int line = 0, col = 0;
 
@@ -59,12 +60,15 @@ static void bad(struct reader *r, const char *key, const char *what)
 	r->failed = true;
 	snprintf(quoted, sizeof(quoted), "\"%s\"", key);
 	at = r->text ? strstr(r->text, quoted) : NULL;
+	shown = text_clean(key, 120); /* a repeated key is the file's own text */
 	if (at) {
 		locate(r->text, at, &line, &col);
-		err_set(r->e, O365_ECONFIG, "%s:%d:%d: '%s' %s", r->where, line, col, key, what);
+		err_set(r->e, O365_ECONFIG, "%s:%d:%d: '%s' %s", r->where, line, col, shown ? shown : "?",
+			what);
 	} else {
-		err_set(r->e, O365_ECONFIG, "%s: '%s' %s", r->where, key, what);
+		err_set(r->e, O365_ECONFIG, "%s: '%s' %s", r->where, shown ? shown : "?", what);
 	}
+	free(shown);
 	if (r->answers)
 		err_fix(r->e, "%s",
 			_("Correct the value in the answers file; see the man page for the keys."));

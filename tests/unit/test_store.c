@@ -500,6 +500,22 @@ static void list_profiles(void **s)
 	profile_free(&p);
 }
 
+/* A repeated key is named in the error, escaped: a file's bytes never reach the terminal raw. */
+static void duplicate_key_escaped(void **s)
+{
+	struct o365_err e;
+	struct profile *q = NULL;
+
+	assert_int_equal(profile_from_json("{\"schema\":1,\"\\u001b]52;c;SGk=\\u0007\":1,"
+					   "\"\\u001b]52;c;SGk=\\u0007\":2}",
+					   "f.json", &q, &e),
+			 O365_ECONFIG);
+	assert_non_null(strstr(e.msg, "more than once"));
+	assert_null(strchr(e.msg, 0x1b));
+	assert_null(strchr(e.msg, 0x07));
+	assert_null(q);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -516,6 +532,7 @@ int main(void)
 		cmocka_unit_test(clone_is_a_copy),
 		cmocka_unit_test(profile_paths),
 		cmocka_unit_test_setup_teardown(list_profiles, setup, teardown),
+		cmocka_unit_test(duplicate_key_escaped),
 	};
 	return RUN(tests);
 }
