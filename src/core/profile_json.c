@@ -341,13 +341,43 @@ fail:
 	return O365_ECONFIG;
 }
 
+/* An escaped NUL inside a string (cJSON ends the string there, dropping the rest); NULL when none. */
+static const char *nul_escape(const char *text)
+{
+	bool in = false;
+
+	for (const char *p = text; *p; p++) {
+		if (!in) {
+			in = *p == '"';
+		} else if (*p == '"') {
+			in = false;
+		} else if (*p == '\\') {
+			if (p[1] == 'u' && !strncmp(p + 2, "0000", 4))
+				return p;
+			if (p[1])
+				p++;
+		}
+	}
+	return NULL;
+}
+
 static enum o365_rc from_text(const char *text, const char *where, struct profile **out, struct o365_err *e,
 			      bool answers)
 {
 	const char *end = NULL;
 	cJSON *root = cJSON_ParseWithOpts(text, &end, 1);
+	const char *nul = root ? nul_escape(text) : NULL;
 
 	*out = NULL;
+	if (nul) {
+		int line, col;
+		locate(text, nul, &line, &col);
+		err_set(e, O365_ECONFIG, _("%s:%d:%d: \\u0000 (a NUL character) cannot be part of a value"),
+			where, line, col);
+		err_fix(e, "%s", _("Remove it: every value is text, and a NUL would cut it short."));
+		scrub_and_delete(root);
+		return O365_ECONFIG;
+	}
 	if (!root) {
 		int line, col;
 		const char *at = cJSON_GetErrorPtr();

@@ -516,6 +516,27 @@ static void duplicate_key_escaped(void **s)
 	assert_null(q);
 }
 
+/* cJSON ends a string at an escaped NUL: the rest of the value would be dropped without a word. */
+static void nul_escape_refused(void **s)
+{
+	struct o365_err e;
+	struct profile *q = NULL;
+
+	assert_int_equal(
+		profile_from_json("{\"schema\":1,\n\"client_secret\":\"abc\\u0000def\"}", "f.json", &q, &e),
+		O365_ECONFIG);
+	assert_non_null(strstr(e.msg, "f.json:2:"));
+	assert_null(q);
+	assert_int_equal(profile_from_answers("{\"tenant\":\"contoso.example\\u0000.evil\"}", "a", &q, &e),
+			 O365_ECONFIG);
+	assert_null(q);
+	/* an escaped backslash before "u0000" is ordinary text */
+	assert_int_equal(profile_from_json("{\"schema\":1,\"app_name\":\"a\\\\u0000\"}", "f", &q, &e),
+			 O365_OK);
+	assert_string_equal(q->app_name, "a\\u0000");
+	profile_free(&q);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -533,6 +554,7 @@ int main(void)
 		cmocka_unit_test(profile_paths),
 		cmocka_unit_test_setup_teardown(list_profiles, setup, teardown),
 		cmocka_unit_test(duplicate_key_escaped),
+		cmocka_unit_test(nul_escape_refused),
 	};
 	return RUN(tests);
 }
