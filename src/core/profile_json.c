@@ -77,6 +77,16 @@ static void bad(struct reader *r, const char *key, const char *what)
 			_("Correct the value in the file, or move the file away and run the wizard again."));
 }
 
+/* C0, DEL and C1 (UTF-8 C2 80..9F): each generator prints values as they are, and a terminal
+ * would obey them. */
+static bool has_controls(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p < 0x20 || *p == 0x7f || (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
+			return true;
+	return false;
+}
+
 static void get_str(struct reader *r, const cJSON *obj, const char *key, char **dst)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
@@ -85,6 +95,10 @@ static void get_str(struct reader *r, const cJSON *obj, const char *key, char **
 		return;
 	if (!cJSON_IsString(v)) {
 		bad(r, key, _("must be a string"));
+		return;
+	}
+	if (has_controls(v->valuestring)) {
+		bad(r, key, _("must not hold control characters (line breaks, tabs, escapes)"));
 		return;
 	}
 	profile_set_str(dst, v->valuestring);
@@ -211,6 +225,11 @@ static void read_profile(struct reader *r, const cJSON *root, struct profile *p)
 		{
 			if (!cJSON_IsString(it)) {
 				bad(r, "mailboxes", _("must hold only strings"));
+				break;
+			}
+			if (has_controls(it->valuestring)) {
+				bad(r, "mailboxes",
+				    _("must not hold control characters (line breaks, tabs, escapes)"));
 				break;
 			}
 			profile_add_mailbox(p, it->valuestring);

@@ -537,6 +537,32 @@ static void nul_escape_refused(void **s)
 	profile_free(&q);
 }
 
+/* Text from a file is printed by every generator and drawn on screen: no control characters. */
+static void control_characters_refused(void **s)
+{
+	struct o365_err e;
+	struct profile *q = NULL;
+
+	assert_int_equal(profile_from_json("{\"schema\":1,\n\"app_name\":\"A\\u001b]52;c;SGk=\\u0007\"}",
+					   "f.json", &q, &e),
+			 O365_ECONFIG);
+	assert_non_null(strstr(e.msg, "f.json:2:"));
+	assert_non_null(strstr(e.msg, "app_name"));
+	assert_null(q);
+	assert_int_equal(
+		profile_from_answers("{\"mail_server\":{\"sender\":\"a\\u009b2J@b.example\"}}", "a", &q, &e),
+		O365_ECONFIG);
+	assert_null(q);
+	assert_int_equal(profile_from_answers("{\"mailboxes\":[\"a@b.example\\r\\nX\"]}", "a", &q, &e),
+			 O365_ECONFIG);
+	assert_null(q);
+	assert_int_equal(
+		profile_from_json("{\"schema\":1,\"app_name\":\"Zagreb \u010ca\u0161a \u201cx\u201d\"}", "f",
+				  &q, &e),
+		O365_OK);
+	profile_free(&q);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -555,6 +581,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(list_profiles, setup, teardown),
 		cmocka_unit_test(duplicate_key_escaped),
 		cmocka_unit_test(nul_escape_refused),
+		cmocka_unit_test(control_characters_refused),
 	};
 	return RUN(tests);
 }
