@@ -73,6 +73,12 @@ answers_for() { # answers_for FILE TENANT CLIENT
 JSON
 }
 
+# Doubled quotes ('' is one quote inside '...') never run past a word's room, however many come.
+pshell clean "Get-Mailbox -Identity '$(printf "''%.0s" $(seq 3000))'"
+[ "$RC" -lt 128 ] && grep -q "^PS> Get-Mailbox" "$TMP/out" && ! grep -q "runtime error\|AddressSanitizer" "$TMP/out" &&
+	ok "shell: a word of 3000 doubled quotes is read without a crash" ||
+	not_ok "shell: a word of 3000 doubled quotes is read without a crash" "exit $RC" "$(tail -c 600 "$TMP/out")"
+
 portal clean
 [ ${#TENANT_ID} = 36 ] && [ ${#CLIENT_ID} = 36 ] && [ ${#APP_OID} = 36 ] && [ ${#SP_OID} = 36 ] &&
 	[ "$APP_OID" != "$SP_OID" ] && [ ${#VALUE} = 40 ] && ok "portal: tenant, client, both Object IDs and a new secret's Value" ||
