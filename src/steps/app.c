@@ -11,8 +11,8 @@
 
 enum { F_TENANT, F_CLIENT, F_NAME };
 
-#define APPS_URL                                                                                             \
-	"https://entra.microsoft.com/#view/Microsoft_AAD_IAM/ActiveDirectoryMenuBlade/~/RegisteredApps"
+/* The App registrations list itself: without "https://" it fits one row of 80 columns. */
+#define APPS_URL "https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade"
 
 struct app {
 	struct form fm;
@@ -72,11 +72,8 @@ static void draw(struct session *s, void *priv, int y)
 			  "leave the redirect URI empty and Register. Copy both IDs from the app's Overview "
 			  "page."));
 	y = draw_fields(s->ui, &st->fm, y);
-	if (!st->pane.n) {
-		char line[300];
-		snprintf(line, sizeof(line), _("App registrations (F4 copies): %s"), APPS_URL);
-		y = draw_text(s->ui, y + 1, 2, s->ui->cols - 4, line, ui_attr(s->ui, ROLE_KEY));
-	}
+	if (!st->pane.n)
+		y = steps_link(s, y + 1, _("App registrations (F4 copies the address):"), APPS_URL);
 	if (st->pane.n)
 		pane_draw(s->ui, &st->pane, y + 1, ui_bottom(s->ui));
 }
