@@ -33,6 +33,18 @@ static enum vres check_client(const struct form *fm, struct field *f, struct vms
 	return validate_client_id(f->buf, fm->f[F_TENANT].buf, m);
 }
 
+/* The field a step-1 failure names. A fix that names the client ID is about it even when it
+ * also names the tenant ("copy both IDs again" after AADSTS700016: the tenant was found, the
+ * app was not). */
+static int failed_field(const char *why)
+{
+	if (strstr(why, _("Application (client) ID")) || strcasestr(why, "client ID"))
+		return F_CLIENT;
+	if (strstr(why, _("Directory (tenant) ID")) || strcasestr(why, "tenant"))
+		return F_TENANT;
+	return F_CLIENT;
+}
+
 static void enter(struct session *s, void *priv)
 {
 	struct app *st = priv;
@@ -58,7 +70,7 @@ static void enter(struct session *s, void *priv)
 			fields_validate(fm);
 	}
 	if (s->fixing)
-		steps_focus_failure(s, fm, strcasestr(s->fail_why, "tenant") ? F_TENANT : F_CLIENT);
+		steps_focus_failure(s, fm, failed_field(s->fail_why));
 }
 
 static void draw(struct session *s, void *priv, int y)
