@@ -11,7 +11,7 @@ mode=${1:-run}
 
 BUILD_PKGS="build-essential autoconf automake autopoint libtool gettext pkg-config
   libncurses-dev libcurl4-openssl-dev libcjson-dev libssl-dev"
-TEST_PKGS="libcmocka-dev clang libclang-rt-14-dev clang-format mandoc python3 python3-cryptography locales python3-pyte
+TEST_PKGS="libcmocka-dev clang libclang-rt-14-dev clang-format mandoc python3 python3-cryptography valgrind locales python3-pyte
   debhelper lintian bash-completion python3-pil fonts-dejavu-core ca-certificates curl dialog time
   dovecot-core dovecot-imapd dovecot-lmtpd dovecot-auth-lua postfix strace"
 

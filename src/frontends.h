@@ -29,5 +29,7 @@ void wizard_print_keys(FILE *f);
 /* Shared by the batch modes. */
 struct report;
 void batch_print_report(const struct options *o, const struct report *r);
+/* Makes r print each line as it is added (not with --nagios). */
+void batch_live_report(const struct options *o, struct report *r);
 
 #endif

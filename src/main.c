@@ -4,6 +4,7 @@
 
 #include <getopt.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +42,7 @@ enum {
 	OPT_SECRET_EXPIRY,
 	OPT_TOKEN_ONLY,
 	OPT_KEYS,
+	OPT_KEY_PASSPHRASE_FILE,
 	OPT_PRACTICE,
 	OPT_PRACTICE_SPEED,
 	OPT_PRACTICE_RESET,
@@ -60,6 +62,7 @@ static const struct option long_opts[] = {
 	{"batch", required_argument, NULL, 'b'},
 	{"secret-stdin", no_argument, NULL, OPT_SECRET_STDIN},
 	{"secret-file", required_argument, NULL, OPT_SECRET_FILE},
+	{"key-passphrase-file", required_argument, NULL, OPT_KEY_PASSPHRASE_FILE},
 	{"save-unverified", no_argument, NULL, OPT_SAVE_UNVERIFIED},
 	{"warn-days", required_argument, NULL, OPT_WARN_DAYS},
 	{"authority", required_argument, NULL, OPT_AUTHORITY},
@@ -113,7 +116,8 @@ static void usage(FILE *f)
 	fputs(_("Secrets (never on the command line):\n"
 		"      --secret-stdin       read the client secret from standard input\n"
 		"      --secret-file FILE   read the client secret from FILE (mode 0600)\n"
-		"      --secret-expiry DATE the new secret's expiry (YYYY-MM-DD)\n\n"),
+		"      --secret-expiry DATE the new secret's expiry (YYYY-MM-DD)\n"
+		"      --key-passphrase-file FILE  the passphrase of an encrypted key (0600)\n\n"),
 	      f);
 	fputs(_("Checks:\n"
 		"      --save-unverified    with --batch: save even when a check fails\n"
@@ -129,7 +133,7 @@ static void usage(FILE *f)
 		"      --token-only         check fields, tenant and token; skip the mailboxes\n"
 		"      --nagios             with --check: one status line and Nagios exit codes\n"
 		"      --include-secret     with --export: include the client secret\n"
-		"      --timeout SECONDS    limit for each network request (30)\n\n"),
+		"      --timeout SECONDS    time limit for the token phase and each login (30)\n\n"),
 	      f);
 	fputs(_("Practice (a simulated tenant: no network, no Azure):\n"
 		"      --practice SCENARIO  any mode against a simulated tenant; 'list' names\n"
@@ -242,6 +246,9 @@ static int parse(int argc, char **argv, struct options *o)
 		case OPT_SECRET_FILE:
 			o->secret_file = optarg;
 			break;
+		case OPT_KEY_PASSPHRASE_FILE:
+			o->key_passphrase_file = optarg;
+			break;
 		case OPT_SAVE_UNVERIFIED:
 			o->save_unverified = true;
 			break;
@@ -331,10 +338,11 @@ static int parse(int argc, char **argv, struct options *o)
 		}
 	}
 	if (optind < argc) {
+		/* Not echoed: a stray argument is often the secret itself. */
 		fprintf(stderr,
-			_("%s: unexpected argument '%s'; secrets are never taken on the command line "
-			  "(use --secret-stdin or --secret-file)\n"),
-			PACKAGE, argv[optind]);
+			_("%s: unexpected argument %d (not shown); secrets are never taken on the command "
+			  "line (use --secret-stdin or --secret-file)\n"),
+			PACKAGE, optind);
 		return 2;
 	}
 	/* --list --check checks every listed profile. */
@@ -397,6 +405,11 @@ static int parse(int argc, char **argv, struct options *o)
 			PACKAGE);
 		return 2;
 	}
+	if (o->practice && o->all) {
+		fprintf(stderr, _("%s: --all checks the real profiles; --practice checks one scenario\n"),
+			PACKAGE);
+		return 2;
+	}
 	if (o->practice_shell && o->practice_portal) {
 		fprintf(stderr, _("%s: use either --shell or --portal, not both\n"), PACKAGE);
 		return 2;
@@ -412,6 +425,9 @@ static void harden(void)
 	struct rlimit rl = {0, 0};
 
 	setrlimit(RLIMIT_CORE, &rl);
+	/* Past a file size limit a write fails with EFBIG, which a save reports and cleans up after,
+	 * instead of the process dying with a temporary file left behind. */
+	signal(SIGXFSZ, SIG_IGN);
 	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 	umask(077);
 }

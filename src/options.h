@@ -29,6 +29,7 @@ struct options {
 	const char *batch_file; /* --batch FILE */
 	bool secret_stdin;
 	const char *secret_file;
+	const char *key_passphrase_file; /* --key-passphrase-file: for an encrypted private key */
 	bool save_unverified;
 	int warn_days;
 	const char *authority;

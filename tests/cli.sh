@@ -24,7 +24,7 @@ expect "bad profile name" 2 "not a profile name"
 run "$BIN" --check
 expect "--check without a profile says how to create it" 3 "no such profile" "Run o365-oauth-setup"
 
-mkdir -p "$XDG_CONFIG_HOME/o365-oauth-setup"
+mkdir -p -m 700 "$XDG_CONFIG_HOME/o365-oauth-setup"
 P=$XDG_CONFIG_HOME/o365-oauth-setup/default.json
 printf '{\n  "schema": 1,\n  "tenant": "example.test"\n  "client_id": "x"\n}\n' >"$P"
 chmod 600 "$P"

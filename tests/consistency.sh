@@ -12,7 +12,7 @@ if ! "$PY" -c 'import cryptography' 2>/dev/null; then
 fi
 token_start
 lines_start
-MAIL_ENDPOINTS=", \"imap\": \"127.0.0.1:$LINES_IMAP\", \"smtp\": \"127.0.0.1:$LINES_SMTP\""
+MAIL_EP=(--imap-server "127.0.0.1:$LINES_IMAP" --smtp-server "127.0.0.1:$LINES_SMTP")
 OTHER_SECRET='Zq83Q~SecretOfAnotherAppRegistration.xyzA'
 
 # The diagnosis as a trainee reads it: the first FAIL line and the result line.
@@ -33,10 +33,11 @@ same() {
 	answers "$TMP/$sc.answers" "$cid" "$ten" true
 	sed -i "s/\"username\": \"box@example.test\", \"sender\": \"box@example.test\"/\"username\": \"$user\", \"sender\": \"$sender\"/" \
 		"$TMP/$sc.answers"
-	printf '%s\n' "$SECRET" | "$BIN" --batch "$TMP/$sc.answers" --config "$TMP/$sc.json" --secret-stdin \
+	printf '%s\n' "$SECRET" | "$BIN" --batch "$TMP/$sc.answers" "${EP[@]}" "${MAIL_EP[@]}" --config "$TMP/$sc.json" --secret-stdin \
 		--save-unverified --timeout 10 >/dev/null 2>&1
 	[ -n "$sec" ] && sed -i -E "s/\"client_secret\":[[:space:]]*\"[^\"]*\"/\"client_secret\": \"$sec\"/" "$TMP/$sc.json"
-	"$BIN" --check --config "$TMP/$sc.json" --timeout 10 ${opts[@]+"${opts[@]}"} >"$TMP/r.out" 2>&1 </dev/null
+	"$BIN" --check --config "$TMP/$sc.json" "${EP[@]}" "${MAIL_EP[@]}" --timeout 10 ${opts[@]+"${opts[@]}"} \
+		>"$TMP/r.out" 2>&1 </dev/null
 	rrc=$?
 	if [ "$prc" = "$rrc" ] && [ "$(diagnosis "$TMP/p.out")" = "$(diagnosis "$TMP/r.out")" ]; then
 		ok "$sc: same exit status ($prc) and diagnosis as the stand-ins"
@@ -68,7 +69,7 @@ same propagation "$APP" "$TENANT" propagating1@example.test propagating1@example
 prc=$?
 answers "$TMP/sendas.answers" "$APP" "$TENANT" true
 sed -i 's/"sender": "box@example.test"/"sender": "other@example.test"/' "$TMP/sendas.answers"
-printf '%s\n' "$SECRET" | "$BIN" --batch "$TMP/sendas.answers" --config "$TMP/sendas.json" --secret-stdin \
+printf '%s\n' "$SECRET" | "$BIN" --batch "$TMP/sendas.answers" "${EP[@]}" "${MAIL_EP[@]}" --config "$TMP/sendas.json" --secret-stdin \
 	--save-unverified --timeout 10 >/dev/null 2>&1
 "$BIN" --check --config "$TMP/sendas.json" --send-test other@example.test --timeout 10 >"$TMP/r.out" 2>&1 </dev/null
 rrc=$?
@@ -90,7 +91,7 @@ if [ "$(id -u)" != 0 ] || ! command -v dovecot >/dev/null || ! command -v postfi
 	done_testing
 fi
 mailrig_start
-MAIL_ENDPOINTS=", \"imap\": \"127.0.0.1:$IMAP_PORT\", \"smtp\": \"127.0.0.1:$SMTP_PORT\""
+MAIL_EP=(--imap-server "127.0.0.1:$IMAP_PORT" --smtp-server "127.0.0.1:$SMTP_PORT")
 cause() { # the first FAIL line without the server's own words, and the result line
 	diagnosis "$1" | sed -E 's/Server said ".*": /Server said "...": /'
 }
@@ -113,11 +114,11 @@ loose() { # loose NAME PRACTICE_OPTS... -- REAL_OPTS...
 real_profile() { # real_profile NAME CLIENT_ID [SENDER]
 	answers "$TMP/$1.answers" "$2" "$TENANT" true
 	[ -z "${3:-}" ] || sed -i "s/\"sender\": \"box@example.test\"/\"sender\": \"$3\"/" "$TMP/$1.answers"
-	printf '%s\n' "$SECRET" | "$BIN" --batch "$TMP/$1.answers" --config "$TMP/$1.json" --secret-stdin \
+	printf '%s\n' "$SECRET" | "$BIN" --batch "$TMP/$1.answers" "${EP[@]}" "${MAIL_EP[@]}" --config "$TMP/$1.json" --secret-stdin \
 		--save-unverified --timeout 10 >/dev/null 2>&1
 }
 real_profile d-clean "$APP"
-loose clean --practice clean --check -- --check --config "$TMP/d-clean.json" --timeout 10
+loose clean --practice clean --check -- --check --config "$TMP/d-clean.json" "${EP[@]}" "${MAIL_EP[@]}" --timeout 10
 real_profile d-noroles 22222222-3333-4444-5555-666666666666
 loose no-consent --practice no-consent --check -- --check --config "$TMP/d-noroles.json" --timeout 10
 real_profile d-smtponly 44444444-5555-6666-7777-888888888888

@@ -85,7 +85,7 @@ done
 token_start
 if [ "$(id -u)" = 0 ] && command -v dovecot >/dev/null && command -v postfix >/dev/null; then
 	mailrig_start
-	MAIL_ENDPOINTS=", \"imap\": \"127.0.0.1:$IMAP_PORT\", \"smtp\": \"127.0.0.1:$SMTP_PORT\""
+	MAIL_EP=(--imap-server "127.0.0.1:$IMAP_PORT" --smtp-server "127.0.0.1:$SMTP_PORT")
 	mail_want=("OK +imap:box@example.test" "OK +smtp:box@example.test")
 	only=()
 else
@@ -94,7 +94,7 @@ else
 	only=(--token-only)
 fi
 answers "$TMP/deb.answers" "$APP" "$TENANT" true '"mailboxes": ["box@example.test"]'
-run_stdin "$SECRET" "$PKGBIN" --batch "$TMP/deb.answers" --config "$TMP/deb.json" --secret-stdin --timeout 10 \
+run_stdin "$SECRET" "$PKGBIN" --batch "$TMP/deb.answers" "${EP[@]}" "${MAIL_EP[@]}" --config "$TMP/deb.json" --secret-stdin --timeout 10 \
 	${only[@]+"${only[@]}"}
 expect "installed --batch saves a verified profile" 0
 run "$PKGBIN" --check --config "$TMP/deb.json" --timeout 10 ${only[@]+"${only[@]}"}

@@ -88,6 +88,7 @@ token_start() {
 	at_exit "kill $TOKEN_PID"
 	read -r line <"$fifo" # blocks until the server listens (or dies: empty line)
 	AUTHORITY=${line#LISTENING }
+	EP=(--authority "$AUTHORITY" --cacert "$CA")
 	[ -n "$line" ] || { echo "Bail out! token stand-in did not start: $(cat "$STATE/run/token.err")"; exit 1; }
 }
 
@@ -99,14 +100,17 @@ SECRET_ID=aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee
 OID=99999999-8888-7777-6666-555555555555
 EXPIRY=$(date -u -d '+200 days' +%F)
 
+# Endpoints never come from answers files: --batch runs add "${EP[@]}" (token stand-in and CA,
+# set by token_start) and "${MAIL_EP[@]}" (mail servers, set by the test).
+EP=()
+MAIL_EP=()
 # answers FILE CLIENT_ID [TENANT] [DELIVERY true|false] [extra JSON members]
 answers() {
 	local f=$1 cid=$2 ten=${3:-$TENANT} dn=${4:-true} extra=${5:-}
 	cat >"$f" <<JSON
 { "tenant": "$ten", "client_id": "$cid", "secret_expiry": "$EXPIRY",
   "mail_server": { "username": "box@example.test", "sender": "box@example.test",
-                   "delivery_notifications": $dn },
-  "endpoints": { "authority": "$AUTHORITY", "ca_file": "$CA"${MAIL_ENDPOINTS:-} }${extra:+, $extra} }
+                   "delivery_notifications": $dn }${extra:+, $extra} }
 JSON
 }
 

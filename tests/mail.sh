@@ -19,7 +19,7 @@ mcheck() {
 	[ "${1:-}" = "--" ] && shift
 	pats=("$@")
 	answers "$TMP/$name.answers" "$cid" "$TENANT" "$dn" "\"mailboxes\": $boxes"
-	run_stdin "$SECRET" "$BIN" --batch "$TMP/$name.answers" --config "$TMP/$name.json" --secret-stdin \
+	run_stdin "$SECRET" "$BIN" --batch "$TMP/$name.answers" "${EP[@]}" "${MAIL_EP[@]}" --config "$TMP/$name.json" --secret-stdin \
 		--save-unverified --timeout 10 ${opts[@]+"${opts[@]}"}
 	expect "$name: --batch" "$want" ${pats[@]+"${pats[@]}"}
 	run "$BIN" --check --config "$TMP/$name.json" --timeout 10 ${opts[@]+"${opts[@]}"}
@@ -27,7 +27,7 @@ mcheck() {
 	refute "$name: no secret or token in the output" "$SECRET|eyJ0eXAi|eyJhbGci"
 }
 
-MAIL_ENDPOINTS=", \"imap\": \"127.0.0.1:$IMAP_PORT\", \"smtp\": \"127.0.0.1:$SMTP_PORT\""
+MAIL_EP=(--imap-server "127.0.0.1:$IMAP_PORT" --smtp-server "127.0.0.1:$SMTP_PORT")
 mcheck good "$APP" true '["box@example.test"]' 0 -- "OK +imap:box@example.test +Logged in with XOAUTH2" \
 	"OK +smtp:box@example.test +Logged in with XOAUTH2"
 grep -q '"overall"' "$TMP/good.json" && grep -q '"status":[[:space:]]*"ok"' "$TMP/good.json" &&
@@ -39,7 +39,7 @@ mcheck expired-token 77777777-0000-0000-0000-000000000002 true '["box@example.te
 	"already expired" "FAILED at step 4"
 mcheck wrong-audience 77777777-0000-0000-0000-000000000003 true '["box@example.test"]' 6 -- \
 	"not Exchange Online" "FAILED at step 0"
-mcheck wrong-tenant 77777777-0000-0000-0000-000000000004 true '["box@example.test"]' 6 -- \
+mcheck wrong-tenant 77777777-0000-0000-0000-000000000004 true '["box@example.test"]' 4 -- \
 	"token is for tenant" "FAILED at step 1"
 mcheck imap-role-missing 44444444-5555-6666-7777-888888888888 true '["box@example.test"]' 5 -- \
 	"OK +smtp:box@example.test" "FAIL +imap:box@example.test .*no IMAP.AccessAsApp role" "FAILED at step 3"
@@ -65,7 +65,7 @@ ls "$STATE"/run/mail/box/Maildir/new/* >/dev/null 2>&1 && ok "send-test: the mes
 	not_ok "send-test: the message reached the mailbox"
 answers "$TMP/sendas.answers" "$APP" "$TENANT" false '"mailboxes": ["box@example.test"]'
 sed -i 's/"sender": "box@example.test"/"sender": "other@example.test"/' "$TMP/sendas.answers"
-run_stdin "$SECRET" "$BIN" --batch "$TMP/sendas.answers" --config "$TMP/sendas.json" --secret-stdin --send-test box@example.test
+run_stdin "$SECRET" "$BIN" --batch "$TMP/sendas.answers" "${EP[@]}" "${MAIL_EP[@]}" --config "$TMP/sendas.json" --secret-stdin --send-test box@example.test
 expect "send-test as another sender: SendAs refused (Postfix)" 6 "Add-RecipientPermission" "FAILED at step 5"
 
 # Transcript: the server's words, no token.
@@ -84,7 +84,7 @@ run "$BIN" --check --config "$TMP/good.json" --probe-denied other@example.test
 expect "probe-denied: access to an ungranted mailbox is a finding" 0 "WARN +denied:other@example.test +Finding"
 
 # Exchange's own words, from the line server.
-MAIL_ENDPOINTS=", \"imap\": \"127.0.0.1:$LINES_IMAP\", \"smtp\": \"127.0.0.1:$LINES_SMTP\""
+MAIL_EP=(--imap-server "127.0.0.1:$LINES_IMAP" --smtp-server "127.0.0.1:$LINES_SMTP")
 mcheck not-connected "$APP" true '["notconnected@example.test"]' 6 -- \
 	"BAD User is authenticated but not connected" "FullAccess" "FAILED at step 5"
 mcheck exchange-auth-failed "$APP" true '["authfail@example.test"]' 6 -- "NO AUTHENTICATE failed\." \
@@ -95,29 +95,29 @@ mcheck basic-auth-disabled "$APP" false '["basicoff@example.test"]' 6 -- "basic 
 	"Office365OAuth"
 answers "$TMP/xsendas.answers" "$APP" "$TENANT" false '"mailboxes": ["box@example.test"]'
 sed -i 's/"sender": "box@example.test"/"sender": "alerts@example.test"/' "$TMP/xsendas.answers"
-run_stdin "$SECRET" "$BIN" --batch "$TMP/xsendas.answers" --config "$TMP/xsendas.json" --secret-stdin --send-test box@example.test
+run_stdin "$SECRET" "$BIN" --batch "$TMP/xsendas.answers" "${EP[@]}" "${MAIL_EP[@]}" --config "$TMP/xsendas.json" --secret-stdin --send-test box@example.test
 expect "Exchange SendAsDenied on --send-test" 6 "554 5.2.252 SendAsDenied" "Add-RecipientPermission" "FAILED at step 5"
 answers "$TMP/storedrv.answers" "$APP" "$TENANT" false '"mailboxes": ["storedrv@example.test"]'
 sed -i 's/box@example.test/storedrv@example.test/g' "$TMP/storedrv.answers"
-run_stdin "$SECRET" "$BIN" --batch "$TMP/storedrv.answers" --config "$TMP/storedrv.json" --secret-stdin --send-test box@example.test
+run_stdin "$SECRET" "$BIN" --batch "$TMP/storedrv.answers" "${EP[@]}" "${MAIL_EP[@]}" --config "$TMP/storedrv.json" --secret-stdin --send-test box@example.test
 expect "STOREDRV mailbox logon failure on --send-test" 6 "430 4.2.0 STOREDRV" "FullAccess" "FAILED at step 5"
-MAIL_ENDPOINTS=", \"imap\": \"127.0.0.1:$LINES_IMAP\", \"smtp\": \"127.0.0.1:$LINES_NOTLS\""
+MAIL_EP=(--imap-server "127.0.0.1:$LINES_IMAP" --smtp-server "127.0.0.1:$LINES_NOTLS")
 mcheck no-starttls "$APP" false '["box@example.test"]' 7 -- "did not start TLS" "FAILED at step 6"
-MAIL_ENDPOINTS=", \"imap\": \"127.0.0.1:$LINES_NOXOAUTH2\", \"smtp\": \"127.0.0.1:$LINES_SMTP\""
+MAIL_EP=(--imap-server "127.0.0.1:$LINES_NOXOAUTH2" --smtp-server "127.0.0.1:$LINES_SMTP")
 mcheck no-xoauth2 "$APP" true '["box@example.test"]' 6 -- "does not offer XOAUTH2" "outlook.office365.com:993" \
 	"FAILED at step 6"
 
 # Propagation: refused twice, then Exchange catches up while we wait.
-MAIL_ENDPOINTS=", \"imap\": \"127.0.0.1:$LINES_IMAP\", \"smtp\": \"127.0.0.1:$LINES_SMTP\""
+MAIL_EP=(--imap-server "127.0.0.1:$LINES_IMAP" --smtp-server "127.0.0.1:$LINES_SMTP")
 answers "$TMP/prop.answers" "$APP" "$TENANT" true '"mailboxes": ["propagating@example.test"]'
-run_stdin "$SECRET" env O365_WAIT_INTERVAL=1 "$BIN" --batch "$TMP/prop.answers" --config "$TMP/prop.json" \
+run_stdin "$SECRET" env O365_WAIT_INTERVAL=1 "$BIN" --batch "$TMP/prop.answers" "${EP[@]}" "${MAIL_EP[@]}" --config "$TMP/prop.json" \
 	--secret-stdin --wait 5
 expect "--wait re-checks until Exchange has propagated" 0 "Exchange can take 30-60 minutes" \
 	"OK +imap:propagating@example.test"
 run "$BIN" --check --config "$TMP/not-connected.json" --wait 0
 expect "--wait 0 does not wait" 6 "30-60 minutes"
 # A server that says "come back later" is busy, not refusing: no step to go back to, exit 7.
-MAIL_ENDPOINTS=", \"imap\": \"127.0.0.1:$LINES_IMAP_BUSY\", \"smtp\": \"127.0.0.1:$LINES_SMTP_BUSY\""
+MAIL_EP=(--imap-server "127.0.0.1:$LINES_IMAP_BUSY" --smtp-server "127.0.0.1:$LINES_SMTP_BUSY")
 mcheck busy "$APP" true '["box@example.test"]' 7 -- "\* BYE Connection queue full" "421 4.3.2" "busy" \
 	"Result: FAILED\.$"
 
@@ -136,7 +136,13 @@ else
 fi
 # The profiles a failing --batch left unsaved, saved now (the token is enough to save them).
 for n in sendas xsendas storedrv; do
-	run_stdin "$SECRET" "$BIN" --batch "$TMP/$n.answers" --config "$TMP/$n.json" --secret-stdin --save-unverified --token-only
+	if [ "$n" = sendas ]; then
+		MAIL_EP=(--imap-server "127.0.0.1:$IMAP_PORT" --smtp-server "127.0.0.1:$SMTP_PORT")
+	else
+		MAIL_EP=(--imap-server "127.0.0.1:$LINES_IMAP" --smtp-server "127.0.0.1:$LINES_SMTP")
+	fi
+	run_stdin "$SECRET" "$BIN" --batch "$TMP/$n.answers" "${EP[@]}" "${MAIL_EP[@]}" --config "$TMP/$n.json" --secret-stdin \
+		--save-unverified --token-only
 done
 # last_outcome DIR: "EXIT STEP CHECK" from the state file a --check left there
 last_outcome() {

@@ -23,7 +23,7 @@ probe http-503 f0000000-0000-0000-0000-000000000002 x "rc=network fault=8 .*http
 probe malformed-json f0000000-0000-0000-0000-000000000003 x "rc=network fault=9 "
 probe html-page f0000000-0000-0000-0000-000000000004 x "rc=network fault=10 "
 probe oversized f0000000-0000-0000-0000-000000000005 x "rc=network fault=11 "
-probe hanging f0000000-0000-0000-0000-000000000006 x "rc=network fault=5 .*attempts=3" "$TENANT" 1000
+probe hanging f0000000-0000-0000-0000-000000000006 x "rc=network fault=5 .*attempts=1" "$TENANT" 1000
 probe closed f0000000-0000-0000-0000-000000000007 x "rc=network fault=12 "
 probe non-jwt f0000000-0000-0000-0000-000000000008 x "rc=ok .*token=yes"
 probe no-token f0000000-0000-0000-0000-00000000000b x "rc=network fault=13 "

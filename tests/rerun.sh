@@ -9,7 +9,7 @@ CFG=$DIR/default.json
 
 # A verified profile to start from (token-only: the mailbox side has its own tests).
 answers "$TMP/a.json" "$APP" "$TENANT" true '"mailboxes": ["box@example.test"]'
-run_stdin "$SECRET" "$BIN" --batch "$TMP/a.json" --secret-stdin --token-only
+run_stdin "$SECRET" "$BIN" --batch "$TMP/a.json" "${EP[@]}" "${MAIL_EP[@]}" --secret-stdin --token-only
 expect "set-up profile saved" 0 "Saved"
 
 # Rotation succeeds: new secret verified, swapped in, backup kept, old one named for deletion.
@@ -85,17 +85,17 @@ if [ "$RC" = 0 ] && diff -u <(sed 's/on [0-9-]*,/on <DATE>,/' "$GOLDEN/powershel
 	ok "powershell matches the golden file"; else not_ok "powershell matches the golden file" "$(cat "$TMP/diff")"; fi
 
 # Monitoring.
-run "$BIN" --check --nagios --token-only
+run "$BIN" --check --nagios --token-only "${EP[@]}"
 expect "nagios: OK" 0 "^O365-OAUTH OK - all checks passed; secret expires in [0-9]+ days .*\| days_left=[0-9]+;30;7 check_time="
-run "$BIN" --check --nagios --token-only --warn-days 400
+run "$BIN" --check --nagios --token-only "${EP[@]}" --warn-days 400
 expect "nagios: WARNING when the secret expires within --warn-days" 1 "^O365-OAUTH WARNING"
 cp "$CFG" "$TMP/keep.json"
 sed -i "s/\"secret_expiry\":[^,]*/\"secret_expiry\": \"$(date -u -d '+3 days' +%F)\"/" "$CFG"
-run "$BIN" --check --nagios --token-only
+run "$BIN" --check --nagios --token-only "${EP[@]}"
 expect "nagios: CRITICAL within 7 days of expiry" 2 "^O365-OAUTH CRITICAL"
 cp "$TMP/keep.json" "$CFG"
 sed -i "s/$NEW_SECRET/Cd34Q~SomebodyDeletedThisSecretValue.0123/" "$CFG"
-run "$BIN" --check --nagios --token-only
+run "$BIN" --check --nagios --token-only "${EP[@]}"
 expect "nagios: CRITICAL when the token is refused" 2 "^O365-OAUTH CRITICAL - token: AADSTS7000215"
 cp "$TMP/keep.json" "$CFG"
 run "$BIN" --check --nagios --profile nosuch
@@ -103,7 +103,7 @@ expect "nagios: UNKNOWN without a usable profile" 3 "^O365-OAUTH UNKNOWN"
 
 # Several profiles.
 answers "$TMP/b.json" "$APP" example.test false
-run_stdin "$SECRET" "$BIN" --batch "$TMP/b.json" --secret-stdin --profile acme-sales --token-only
+run_stdin "$SECRET" "$BIN" --batch "$TMP/b.json" "${EP[@]}" "${MAIL_EP[@]}" --secret-stdin --profile acme-sales --token-only
 expect "a second profile with --profile" 0 "acme-sales.json"
 printf '{ "schema": 1, "draft": true, "resume_step": 2, "tenant": "contoso.onmicrosoft.com" }\n' >"$DIR/half.json"
 chmod 600 "$DIR/half.json"
@@ -119,7 +119,7 @@ ACME=$DIR/acme-sales.json
 cp -p "$ACME" "$TMP/acme.before"
 mtime_before=$(stat -c %y "$ACME")
 files_before=$(ls -a "$DIR")
-XDG_STATE_HOME=$TMP/xdg-state run "$BIN" --check --profile acme-sales --token-only
+XDG_STATE_HOME=$TMP/xdg-state run "$BIN" --check --profile acme-sales --token-only "${EP[@]}"
 expect "--check passes" 0
 state=$(ls "$STATE_DIR"/acme-sales-*.json 2>/dev/null)
 [ -n "$state" ] && [ "$(stat -c %a "$state")" = 600 ] && grep -q '"status":[[:space:]]*"ok"' "$state" &&

@@ -14,14 +14,15 @@ delay_start 100 "${AUTHORITY##*:}" "$IMAP_PORT" "$SMTP_PORT"
 # shellcheck disable=SC2086
 set -- $DELAYED
 AUTHORITY=https://127.0.0.1:$1
-MAIL_ENDPOINTS=", \"imap\": \"127.0.0.1:$2\", \"smtp\": \"127.0.0.1:$3\""
+EP=(--authority "$AUTHORITY" --cacert "$CA")
+MAIL_EP=(--imap-server "127.0.0.1:$2" --smtp-server "127.0.0.1:$3")
 
 # profile NAME N [CLIENT_ID]: a saved profile for mailboxes mbx01..mbxN behind the proxy
 profile() {
 	local boxes
 	boxes=$(for i in $(seq 1 "$2"); do printf '"mbx%02d@example.test",' "$i"; done)
 	answers "$TMP/$1.answers" "${3:-$APP}" "$TENANT" true "\"mailboxes\": [${boxes%,}]"
-	run_stdin "$SECRET" "$BIN" --batch "$TMP/$1.answers" --config "$TMP/$1.json" --secret-stdin \
+	run_stdin "$SECRET" "$BIN" --batch "$TMP/$1.answers" "${EP[@]}" "${MAIL_EP[@]}" --config "$TMP/$1.json" --secret-stdin \
 		--save-unverified --token-only
 }
 
@@ -41,23 +42,23 @@ refute "no time-out reported" "did not answer in time|[Tt]imed out"
 # A busy server ("* BYE Connection queue full", "421 4.3.2") is asked again with a pause, and
 # reported as busy (exit 7) only when it stays busy; one that lets the second try in passes.
 lines_start
-SAVED_ENDPOINTS=$MAIL_ENDPOINTS
-MAIL_ENDPOINTS=", \"imap\": \"127.0.0.1:$LINES_IMAP_BUSY\", \"smtp\": \"127.0.0.1:$LINES_SMTP_BUSY\""
+SAVED_EP=("${MAIL_EP[@]}")
+MAIL_EP=(--imap-server "127.0.0.1:$LINES_IMAP_BUSY" --smtp-server "127.0.0.1:$LINES_SMTP_BUSY")
 answers "$TMP/busy.answers" "$APP" "$TENANT" true '"mailboxes": ["box@example.test"]'
-run_stdin "$SECRET" "$BIN" --batch "$TMP/busy.answers" --config "$TMP/busy.json" --secret-stdin --save-unverified
+run_stdin "$SECRET" "$BIN" --batch "$TMP/busy.answers" "${EP[@]}" "${MAIL_EP[@]}" --config "$TMP/busy.json" --secret-stdin --save-unverified
 run "$BIN" --check --config "$TMP/busy.json" --transcript "$TMP/busy.txt"
 expect "a server that stays busy: exit 7, asked three times" 7 "FAIL +imap:box@example.test .*busy" \
 	"FAIL +smtp:box@example.test .*421 4.3.2" "busy at each of 3 tries"
 [ "$(grep -c 'the server is busy: trying again' "$TMP/busy.txt")" = 4 ] &&
 	ok "the transcript shows each wait" || not_ok "the transcript shows each wait" "$(cat "$TMP/busy.txt")"
-MAIL_ENDPOINTS=", \"imap\": \"127.0.0.1:$LINES_IMAP_FLAKY\", \"smtp\": \"127.0.0.1:$LINES_SMTP_FLAKY\""
+MAIL_EP=(--imap-server "127.0.0.1:$LINES_IMAP_FLAKY" --smtp-server "127.0.0.1:$LINES_SMTP_FLAKY")
 answers "$TMP/flaky.answers" "$APP" "$TENANT" true '"mailboxes": ["box@example.test"]'
-run_stdin "$SECRET" "$BIN" --batch "$TMP/flaky.answers" --config "$TMP/flaky.json" --secret-stdin --save-unverified \
+run_stdin "$SECRET" "$BIN" --batch "$TMP/flaky.answers" "${EP[@]}" "${MAIL_EP[@]}" --config "$TMP/flaky.json" --secret-stdin --save-unverified \
 	--token-only
 run "$BIN" --check --config "$TMP/flaky.json"
 expect "busy at the first try, in at the second: the check passes" 0 "OK +imap:box@example.test" \
 	"OK +smtp:box@example.test"
-MAIL_ENDPOINTS=$SAVED_ENDPOINTS
+MAIL_EP=("${SAVED_EP[@]}")
 
 # Every profile at once: a good one, a bigger one, one refused, one that cannot be read.
 export XDG_CONFIG_HOME=$TMP/cfg
@@ -67,22 +68,22 @@ profile one 1 && cp "$TMP/one.json" "$dir/alpha.json"
 profile twenty 20 && cp "$TMP/twenty.json" "$dir/bravo.json"
 profile norole 1 44444444-5555-6666-7777-888888888888 && cp "$TMP/norole.json" "$dir/charlie.json"
 chmod 600 "$dir"/*.json
-run "$BIN" --check --all
+run "$BIN" --check --all "${EP[@]}" "${MAIL_EP[@]}"
 expect "--check --all: one line per profile, worst status (5: a permission missing)" 5 \
 	"^alpha +OK +all checks passed" "^bravo +OK" "^charlie +FAIL +step 3 .*IMAP.AccessAsApp" \
 	"1 of 3 profiles FAILED"
 printf '{ not json' >"$dir/delta.json" && chmod 600 "$dir/delta.json"
-run "$BIN" --list --check
+run "$BIN" --list --check "${EP[@]}" "${MAIL_EP[@]}"
 expect "--list --check: the same, an unreadable profile is a configuration failure (3)" 3 \
 	"^alpha +OK" "^delta +FAIL" "2 of 4 profiles FAILED"
-run "$BIN" --check --all --nagios
+run "$BIN" --check --all --nagios "${EP[@]}" "${MAIL_EP[@]}"
 expect "--check --all --nagios: a line and perfdata per profile, worst first" 2 \
 	"^O365-OAUTH CRITICAL - charlie: " "O365-OAUTH OK - alpha: all checks passed.*'alpha days_left'=" \
 	"'bravo smtp_time'=[0-9.]+s" "O365-OAUTH UNKNOWN - delta: "
 [ "$(head -1 "$TMP/out" | cut -c1-19)" = "O365-OAUTH CRITICAL" ] && [ "$(wc -l <"$TMP/out")" = 4 ] &&
 	ok "--nagios: four lines, the worst first" || not_ok "--nagios: four lines, the worst first" "$(output)"
 rm "$dir/delta.json" "$dir/charlie.json"
-run "$BIN" --check --all --quiet
+run "$BIN" --check --all --quiet "${EP[@]}" "${MAIL_EP[@]}"
 expect "--check --all --quiet: nothing to say when all pass" 0
 [ ! -s "$TMP/out" ] && ok "--quiet prints nothing" || not_ok "--quiet prints nothing" "$(output)"
 run "$BIN" --check --all --profile alpha

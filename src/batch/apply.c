@@ -4,9 +4,12 @@
 
 #include <cjson/cJSON.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "check/settings.h"
 #include "common.h"
@@ -23,29 +26,59 @@ void batch_print_report(const struct options *o, const struct report *r);
 
 static char *read_text(const char *path, struct o365_err *e)
 {
-	FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
+	/* O_NONBLOCK: opening a FIFO never blocks waiting for a writer (cron would hang) */
+	int fd = strcmp(path, "-") ? open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC) : STDIN_FILENO;
+	struct stat st;
 	char *buf = NULL;
-	size_t n = 0, cap = 0, k;
+	size_t n = 0, cap = 0;
+	ssize_t k;
 
-	if (!f) {
+	if (fd < 0) {
 		err_set(e, O365_ECONFIG, _("%s: cannot open: %s"), path, strerror(errno));
 		return NULL;
 	}
-	do {
+	if (fd != STDIN_FILENO && (fstat(fd, &st) != 0 || !(S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode)))) {
+		close(fd);
+		err_set(e, O365_ECONFIG, _("%s: not a regular file"), path);
+		return NULL;
+	}
+	/* A pipe (--batch <(...)) is read like standard input; with no writer it ends at once. */
+	if (fd != STDIN_FILENO && S_ISFIFO(st.st_mode))
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	for (;;) {
 		if (n + 4096 + 1 > cap) {
 			if ((cap = cap ? cap * 2 : 8192) > (1 << 20)) {
 				free(buf);
 				err_set(e, O365_ECONFIG, _("%s: too large for an answers file"), path);
-				return NULL;
+				buf = NULL;
+				break;
 			}
 			buf = xrealloc(buf, cap);
 		}
-		k = fread(buf + n, 1, 4096, f);
-		n += k;
-	} while (k == 4096);
-	buf[n] = '\0';
-	if (f != stdin)
-		fclose(f);
+		k = read(fd, buf + n, 4096);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			if (k < 0) {
+				err_set(e, O365_ECONFIG, _("%s: cannot read: %s"), path, strerror(errno));
+				free(buf);
+				buf = NULL;
+			}
+			break;
+		}
+		n += (size_t)k;
+	}
+	if (fd != STDIN_FILENO)
+		close(fd);
+	if (buf) {
+		buf[n] = '\0';
+		if (strlen(buf) != n) {
+			err_set(e, O365_ECONFIG, _("%s: contains a NUL byte; it is not an answers file"),
+				path);
+			free(buf);
+			buf = NULL;
+		}
+	}
 	return buf;
 }
 
@@ -85,6 +118,24 @@ static enum o365_rc build(const struct options *o, const char *path, struct prof
 		err_fix(e, "%s",
 			_("Remove \"client_secret\" and pass it with --secret-stdin or --secret-file."));
 		goto out;
+	}
+	/* A shared answers file must not decide where the secret and the token go. */
+	{
+		const char *key = check->authority	     ? "authority"
+				  : check->imap_server	     ? "imap"
+				  : check->smtp_check_server ? "smtp"
+				  : check->ca_file	     ? "ca_file"
+							     : NULL;
+		if (key) {
+			rc = err_set(e, O365_ECONFIG,
+				     _("%s: an answers file never sets endpoints (\"endpoints\": \"%s\" is "
+				       "there)"),
+				     o->batch_file, key);
+			err_fix(e, "%s",
+				_("Remove \"endpoints\"; give a private endpoint on the command line with "
+				  "--authority, --imap-server, --smtp-server or --cacert."));
+			goto out;
+		}
 	}
 	if (store_exists(path)) {
 		if ((rc = store_load(path, &base, e)) != O365_OK)
@@ -151,6 +202,7 @@ enum o365_rc batch_apply(const struct options *o)
 	}
 	p->draft = false;
 	batch_verify_opts(o, &vo);
+	batch_live_report(o, &r);
 	rc = verify_run(p, &vo, &st, &r);
 	batch_print_report(o, &r);
 	if (rc == O365_OK || rc == O365_EEXPIRY || o->save_unverified) {
@@ -158,6 +210,8 @@ enum o365_rc batch_apply(const struct options *o)
 		if (src != O365_OK) {
 			err_print(&e);
 			rc = src;
+			/* the last word must not be the checks' "passed" */
+			printf(_("Result: NOT SAVED: %s is unchanged (%s).\n"), path, e.msg);
 		} else {
 			printf(_("Saved %s%s\n"), path,
 			       rc == O365_OK || rc == O365_EEXPIRY ? "" : _(" (unverified)"));

@@ -4,6 +4,7 @@
 
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -11,15 +12,35 @@
 #include "core/i18n.h"
 #include "core/lastcheck.h"
 #include "core/stepref.h"
+#include "core/xalloc.h"
 #include "frontends.h"
 
-/* Prints the report and a closing line; shared by --check, --batch and --rotate. */
+/* Prints each line as the check adds it, so a hung or killed run still leaves its log. */
+static void live_line(void *ud, struct report *r)
+{
+	const struct options *o = ud;
+
+	if (!o->quiet && isatty(STDERR_FILENO))
+		fprintf(stderr, "\r\033[K"); /* the progress line gives way */
+	report_print_from(stdout, r, r->shown, !o->no_color && isatty(STDOUT_FILENO), o->quiet);
+	r->shown = r->n;
+}
+
+void batch_live_report(const struct options *o, struct report *r)
+{
+	if (o->nagios)
+		return;
+	r->added = live_line;
+	r->ud = (void *)o;
+}
+
+/* Prints the lines not yet shown and a closing line; shared by --check, --batch and --rotate. */
 void batch_print_report(const struct options *o, const struct report *r)
 {
 	bool color = !o->no_color && isatty(STDOUT_FILENO);
 	const struct report_line *f = report_first_fail(r);
 
-	report_print(stdout, r, color, o->quiet);
+	report_print_from(stdout, r, r->shown, color, o->quiet);
 	if (f && f->step >= 0)
 		printf(_("Result: FAILED at step %d (%s).\n"), f->step, step_name(f->step));
 	else if (f)
@@ -76,9 +97,15 @@ int batch_nagios(FILE *out, const char *name, const struct options *o, const str
 			 st->t_smtp);
 	if (name)
 		snprintf(pre, sizeof(pre), "%s: ", name);
-	if (f)
-		fprintf(out, "O365-OAUTH %s - %s%s: %s | %s\n", label, pre, f->check, f->text, perf);
-	else if (days != INT_MIN)
+	if (f) {
+		/* '|' starts the performance data: none may come from the text. */
+		char *t = xstrdup(f->text);
+		for (char *c = t; *c; c++)
+			if (*c == '|')
+				*c = '/';
+		fprintf(out, "O365-OAUTH %s - %s%s: %s | %s\n", label, pre, f->check, t, perf);
+		free(t);
+	} else if (days != INT_MIN)
 		fprintf(out, "O365-OAUTH %s - %s%s; secret expires in %d days (%s) | %s\n", label, pre,
 			report_count(r, RS_WARN) ? "checks passed with warnings" : "all checks passed", days,
 			p->secret_expiry, perf);
@@ -135,8 +162,11 @@ enum o365_rc batch_check(const struct options *o, int *status)
 		return O365_ECONFIG;
 	}
 	batch_verify_opts(o, &vo);
-	if (!o->quiet && !o->nagios)
+	batch_live_report(o, &r);
+	if (!o->quiet && !o->nagios) {
 		printf(_("Checking %s\n"), l.path);
+		fflush(stdout);
+	}
 	rc = verify_run(l.p, &vo, &st, &r);
 	{
 		struct last_check lc;

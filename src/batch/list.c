@@ -5,6 +5,7 @@
 
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -12,6 +13,7 @@
 #include "core/i18n.h"
 #include "core/lastcheck.h"
 #include "core/store.h"
+#include "core/text.h"
 #include "frontends.h"
 
 /* "YYYY-MM-DD HH:MM message" for a recorded result. */
@@ -72,10 +74,18 @@ enum o365_rc batch_list(const struct options *o)
 			when_what(v->at, v->message, saved, sizeof(saved));
 		else
 			snprintf(saved, sizeof(saved), "%s", _("never verified"));
-		printf("%-16s %-7s %-38s %-17s %s: %s\n", names[i], cloud_get(p->cloud)->key,
-		       p->tenant ? p->tenant : "-", exp, _("last check"), checked);
-		printf("%-16s %-7s %-38s %-17s %s: %s\n", "", "", "", "", _("last saved verification"),
-		       saved);
+		{
+			/* a profile is a file anyone may have written: no raw control characters */
+			char *t = text_clean(p->tenant ? p->tenant : "-", 200), *c = text_clean(checked, 300),
+			     *sv = text_clean(saved, 300);
+			printf("%-16s %-7s %-38s %-17s %s: %s\n", names[i], cloud_get(p->cloud)->key, t, exp,
+			       _("last check"), c);
+			printf("%-16s %-7s %-38s %-17s %s: %s\n", "", "", "", "",
+			       _("last saved verification"), sv);
+			free(t);
+			free(c);
+			free(sv);
+		}
 		profile_free(&p);
 	}
 	store_free_list(&names);

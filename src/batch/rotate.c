@@ -58,6 +58,7 @@ enum o365_rc batch_rotate(const struct options *o)
 	next->auth = AUTH_SECRET;
 	profile_set_str(&next->secret_expiry, o->secret_expiry);
 	batch_verify_opts(o, &vo);
+	batch_live_report(o, &r);
 	printf(_("Verifying the new secret for %s (the old one stays in force) ...\n"), l.path);
 	rc = verify_run(next, &vo, &st, &r);
 	batch_print_report(o, &r);
@@ -67,8 +68,14 @@ enum o365_rc batch_rotate(const struct options *o)
 		       old_expiry);
 		goto out;
 	}
-	if ((rc = store_save(l.path, next, &e)) != O365_OK)
-		goto fail;
+	if ((rc = store_save(l.path, next, &e)) != O365_OK) {
+		err_print(&e);
+		printf(_("Rotation not completed: the new secret passed its checks but could not be saved; "
+			 "%s "
+			 "is unchanged and the old secret (expires %s) stays in use.\n"),
+		       l.path, old_expiry);
+		goto out;
+	}
 	printf(_("The new secret is saved in %s (the previous file is kept as a backup).\n"), l.path);
 	printf(_("Now update the Extension Kit's Client Secret, then delete the old secret (expires %s) in "
 		 "Entra ID > App registrations > Certificates & secrets.\n"),

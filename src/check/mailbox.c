@@ -20,12 +20,19 @@
 
 static void save_transcript(const char *path, struct mail_result *res, int n, struct report *r)
 {
+	struct stat fst;
 	int fd;
 	FILE *f;
 
 	if (!path)
 		return;
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+	/* Never a FIFO (the open would block), a symbolic link or someone else's file. */
+	fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0600);
+	if (fd >= 0 && (fstat(fd, &fst) != 0 || !S_ISREG(fst.st_mode) || fst.st_uid != geteuid() ||
+			ftruncate(fd, 0) != 0)) {
+		close(fd);
+		fd = -1;
+	}
 	if (fd < 0 || fchmod(fd, 0600) != 0 || !(f = fdopen(fd, "w"))) {
 		if (fd >= 0)
 			close(fd);
@@ -196,13 +203,11 @@ static void probe_denied(const struct profile *p, const struct verify_opts *o, c
 	mail_results_free(&res, n);
 }
 
-enum o365_rc check_mailboxes(struct profile *p, const struct verify_opts *o, struct verify_state *st,
-			     struct report *r)
+static enum o365_rc check_boxes(struct profile *p, const struct verify_opts *o, struct verify_state *st,
+				struct report *r, const char *const *boxes)
 {
 	struct mail_cfg mc;
 	struct mail_result *res = NULL;
-	const char *fallback[2];
-	const char *const *boxes = profile_check_mailboxes(p, fallback);
 	int n = 0, refused;
 	time_t deadline = time(NULL) + (time_t)o->wait_minutes * 60;
 	enum o365_rc rc;
@@ -259,4 +264,15 @@ enum o365_rc check_mailboxes(struct profile *p, const struct verify_opts *o, str
 	if (o->probe_denied)
 		probe_denied(p, o, st, &mc, r);
 	return report_rc(r);
+}
+
+/* The listed mailboxes and always the Username: the account the Extension Kit logs in with. */
+enum o365_rc check_mailboxes(struct profile *p, const struct verify_opts *o, struct verify_state *st,
+			     struct report *r)
+{
+	const char **boxes = profile_login_mailboxes(p);
+	enum o365_rc rc = check_boxes(p, o, st, r, boxes);
+
+	free(boxes);
+	return rc;
 }

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "check/settings.h"
@@ -21,8 +22,11 @@ enum o365_rc settings_apply_overrides(const struct options *o, struct profile *p
 		profile_set_str(&p->authority, o->authority);
 	}
 	if (o->cacert) {
+		struct stat st;
 		if (access(o->cacert, R_OK) != 0)
 			return err_set(e, O365_EUSAGE, _("--cacert %s: %s"), o->cacert, strerror(errno));
+		if (stat(o->cacert, &st) != 0 || !S_ISREG(st.st_mode))
+			return err_set(e, O365_EUSAGE, _("--cacert %s: not a regular file"), o->cacert);
 		profile_set_str(&p->ca_file, o->cacert);
 	}
 	if (o->imap_server) {
@@ -44,6 +48,10 @@ void settings_verify_opts(const struct options *o, struct verify_opts *vo)
 {
 	memset(vo, 0, sizeof(*vo));
 	vo->cacert = o->cacert;
+	vo->cli_authority = o->authority;
+	vo->cli_imap = o->imap_server;
+	vo->cli_smtp = o->smtp_server;
+	vo->key_passphrase_file = o->key_passphrase_file;
 	vo->timeout_ms = o->timeout_s ? o->timeout_s * 1000L : 0;
 	vo->warn_days = o->warn_days;
 	vo->transcript = o->transcript;

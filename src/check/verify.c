@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "core/claims.h"
@@ -29,6 +31,72 @@ void progress(const struct verify_opts *o, const char *fmt, ...)
 	o->progress(o->ud, line);
 }
 
+/* The same authority up to trailing slashes and the host's case. */
+static bool same_authority(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b);
+
+	while (na > 8 && a[na - 1] == '/')
+		na--;
+	while (nb > 8 && b[nb - 1] == '/')
+		nb--;
+	return na == nb && strncasecmp(a, b, na) == 0;
+}
+
+static bool given(const char *cli, const char *v)
+{
+	return cli && v && strcmp(cli, v) == 0;
+}
+
+/* Where the secret, the token and trust go when the profile, not the command line, says so: the
+ * profile may have been written by someone else, so every run names the endpoint. */
+static void endpoint_checks(const struct profile *p, const struct verify_opts *o, struct report *r)
+{
+	static const char *fix = N_("If this endpoint is not yours, remove \"endpoints\" from the profile; "
+				    "if it is, pass it on the command line to confirm it.");
+	struct stat st;
+	char host[256];
+	int port = 1;
+
+	if (p->authority && validate_authority(p->authority, NULL) == V_OK &&
+	    !same_authority(p->authority, cloud_get(p->cloud)->authority) &&
+	    !given(o ? o->cli_authority : NULL, p->authority))
+		report_add(r, RS_WARN, RK_FIELD, "endpoints", -1, O365_OK, _(fix),
+			   _("The profile sends the client secret to the authority %s, not to %s."),
+			   p->authority, cloud_get(p->cloud)->authority);
+	if (p->imap_server && *p->imap_server) {
+		if (!validate_hostport(p->imap_server, host, sizeof(host), &port))
+			report_add(r, RS_FAIL, RK_FIELD, "endpoints", STEP_START, O365_ECONFIG,
+				   _("Set endpoints.imap to HOST or HOST:PORT, or remove it."),
+				   _("The profile's IMAP endpoint '%s' is not HOST or HOST:PORT."),
+				   p->imap_server);
+		else if (!given(o ? o->cli_imap : NULL, p->imap_server))
+			report_add(r, RS_WARN, RK_FIELD, "endpoints", -1, O365_OK, _(fix),
+				   _("The profile sends the access token to the IMAP server %s, not to %s."),
+				   p->imap_server, cloud_get(p->cloud)->imap_host);
+	}
+	if (p->smtp_check_server && *p->smtp_check_server) {
+		if (!validate_hostport(p->smtp_check_server, host, sizeof(host), &port))
+			report_add(r, RS_FAIL, RK_FIELD, "endpoints", STEP_START, O365_ECONFIG,
+				   _("Set endpoints.smtp to HOST or HOST:PORT, or remove it."),
+				   _("The profile's SMTP endpoint '%s' is not HOST or HOST:PORT."),
+				   p->smtp_check_server);
+		else if (!given(o ? o->cli_smtp : NULL, p->smtp_check_server))
+			report_add(
+				r, RS_WARN, RK_FIELD, "endpoints", -1, O365_OK, _(fix),
+				_("The profile sends the access token to the SMTP server %s for the check, "
+				  "not to the one in the Mail server fields."),
+				p->smtp_check_server);
+	}
+	if (p->ca_file && *p->ca_file && (stat(p->ca_file, &st) != 0 || !S_ISREG(st.st_mode)))
+		report_add(r, RS_FAIL, RK_FIELD, "endpoints", STEP_START, O365_ECONFIG,
+			   _("Point endpoints.ca_file at a PEM bundle, or remove it."),
+			   _("The profile's CA bundle %s is not a readable regular file."), p->ca_file);
+	else if (p->ca_file && *p->ca_file && !given(o ? o->cacert : NULL, p->ca_file))
+		report_add(r, RS_WARN, RK_FIELD, "endpoints", -1, O365_OK, _(fix),
+			   _("The profile makes every TLS connection trust the CA bundle %s."), p->ca_file);
+}
+
 void verify_fields(const struct profile *p, const struct verify_opts *o, struct report *r)
 {
 	struct fieldcheck_opts fo = {.secret = o && o->secret_override ? o->secret_override : p->secret,
@@ -36,6 +104,7 @@ void verify_fields(const struct profile *p, const struct verify_opts *o, struct 
 				     .warn_days = o ? o->warn_days : -1};
 
 	fieldcheck_run(p, &fo, r);
+	endpoint_checks(p, o, r);
 }
 
 const struct net_backend *verify_backend(const struct verify_opts *o)
@@ -51,12 +120,23 @@ void net_cfg_for(const struct profile *p, const struct verify_opts *o, struct ne
 	if (o->timeout_ms && o->timeout_ms < 10000)
 		cfg->connect_timeout_ms = o->timeout_ms;
 	cfg->cancel = o->cancel;
+	cfg->deadline_ms = o->deadline_ms;
 }
 
 /* One FAIL line from a token-endpoint or discovery outcome, with Microsoft's IDs. */
 static void net_failure(struct report *r, enum rkind kind, enum o365_rc rc, const struct net_result *nr)
 {
-	if (nr->code || nr->error[0]) {
+	bool transient = nr->fault == NF_HTTP_429 || nr->fault == NF_HTTP_5XX;
+
+	/* The certificate credential could not be used here: a set-up matter, not the network. */
+	if (rc == O365_ECONFIG && nr->fault == NF_LOCAL) {
+		report_add(r, RS_FAIL, kind, NULL, STEP_SECRET, O365_ECONFIG,
+			   _("Check the certificate and key files; an encrypted key needs its passphrase "
+			     "(--key-passphrase-file, or the wizard asks for it)."),
+			   _("The certificate credential cannot be used: %s."), nr->detail);
+		return;
+	}
+	if ((nr->code || nr->error[0]) && !transient) {
 		const struct fix *fx = catalogue_aadsts(nr->code);
 		char text[1400];
 		if (nr->code)
@@ -91,6 +171,15 @@ static void net_failure(struct report *r, enum rkind kind, enum o365_rc rc, cons
 		if (nr->attempts > 1)
 			report_add(r, RS_INFO, kind, NULL, -1, O365_OK, NULL, _("Tried %d times."),
 				   nr->attempts);
+		if (transient && (nr->error[0] || nr->description[0]))
+			report_add(r, RS_INFO, kind, NULL, -1, O365_OK, NULL, _("Microsoft said: %s %s"),
+				   nr->error, nr->description);
+		if (transient && (nr->trace_id[0] || nr->correlation_id[0]))
+			report_add(r, RS_INFO, kind, NULL, -1, O365_OK, NULL,
+				   _("For a support ticket: trace ID %s, correlation ID %s, timestamp %s"),
+				   nr->trace_id[0] ? nr->trace_id : "-",
+				   nr->correlation_id[0] ? nr->correlation_id : "-",
+				   nr->timestamp[0] ? nr->timestamp : "-");
 	}
 }
 
@@ -142,6 +231,8 @@ enum o365_rc check_token(struct profile *p, const struct verify_opts *o, struct 
 	if (p->auth == AUTH_CERTIFICATE) {
 		req.cert_path = p->cert_path;
 		req.key_path = p->key_path;
+		req.key_passphrase = o->key_passphrase;
+		req.key_passphrase_file = o->key_passphrase_file;
 	} else {
 		req.secret = o->secret_override ? o->secret_override : p->secret;
 	}
@@ -190,6 +281,11 @@ enum o365_rc check_token(struct profile *p, const struct verify_opts *o, struct 
 	st->has_imap_role = claims_has_role(&c, ROLE_IMAP);
 	st->has_smtp_role = claims_has_role(&c, ROLE_SMTP);
 	claims_free(&c);
+	/* A token for another tenant or app ends the run here: no mailbox could accept it. */
+	for (int i = 0; i < r->n; i++)
+		if (r->lines[i].st == RS_FAIL && r->lines[i].rc == O365_EAUTH &&
+		    r->lines[i].kind == RK_CLAIMS)
+			return O365_EAUTH;
 	return st->roles_ok ? O365_OK : O365_EROLES;
 }
 
@@ -245,14 +341,20 @@ static void *tenant_thread(void *ud)
  * time of its own. Its lines come first, as if it had run first, and a tenant that does not exist
  * hides the token's failure, which only repeats it. An in-process backend (practice) answers at
  * once, in order, so it is asked one after the other. */
-static enum o365_rc tenant_and_token(struct profile *p, const struct verify_opts *o, struct verify_state *st,
-				     struct report *r)
+static enum o365_rc tenant_and_token(struct profile *p, const struct verify_opts *opts,
+				     struct verify_state *st, struct report *r)
 {
-	struct tenant_job j = {.p = p, .o = *o};
+	/* One deadline for the phase: the lookup, the token request and every retry end within
+	 * --timeout (30 s by default), however the server stalls or dribbles. */
+	struct verify_opts phase = *opts;
+	const struct verify_opts *o = &phase;
+	struct tenant_job j = {.p = p};
 	struct report tr = {0};
 	pthread_t t;
 	enum o365_rc rc;
 
+	phase.deadline_ms = net_now_ms() + (opts->timeout_ms > 0 ? opts->timeout_ms : 30000);
+	j.o = phase;
 	if (token_usable(&st->token, time(NULL)) || verify_backend(o) != net_backend_real()) {
 		if ((rc = check_tenant(p, o, r)) != O365_OK)
 			return rc;
@@ -291,8 +393,11 @@ enum o365_rc verify_run(struct profile *p, const struct verify_opts *o, struct v
 		if (validate_tenant(p->tenant, &m) != V_OK)
 			report_add(r, RS_FAIL, RK_FIELD, "tenant", STEP_APP, O365_ECONFIG, m.text, "%s",
 				   _("Directory (tenant) ID is not valid."));
-		else
-			check_tenant(p, o, r);
+		else {
+			struct verify_opts phase = *o;
+			phase.deadline_ms = net_now_ms() + (o->timeout_ms > 0 ? o->timeout_ms : 30000);
+			check_tenant(p, &phase, r);
+		}
 		return report_rc(r);
 	}
 	verify_fields(p, o, r);

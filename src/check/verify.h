@@ -28,6 +28,11 @@ struct verify_opts {
 	bool token_only;	     /* stop after the token and claims */
 	bool tenant_only;	     /* only the tenant pre-check */
 	const char *secret_override; /* verify with this secret instead of the profile's */
+	/* Endpoints given on the command line: a profile's own differing ones draw a warning. */
+	const char *cli_authority, *cli_imap, *cli_smtp;
+	/* An encrypted private key's passphrase: typed (wizard) or a file's first line. */
+	const char *key_passphrase, *key_passphrase_file;
+	long long deadline_ms; /* set by the ladder for the token phase; 0 = none */
 
 	/* Who answers the checks; NULL means the real network. */
 	const struct net_backend *net;
@@ -40,6 +45,7 @@ struct verify_state {
 	bool has_imap_role, has_smtp_role; /* meaningful when roles_known */
 	int suspect_step; /* a claims warning that explains refusals better than step 5, or -1 */
 	double t_token, t_imap, t_smtp; /* seconds, for monitoring */
+	long long token_deadline_ms;	/* discovery and token requests, retries included, end by it */
 };
 
 void verify_fields(const struct profile *p, const struct verify_opts *o, struct report *r);

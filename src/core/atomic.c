@@ -163,7 +163,10 @@ enum o365_rc atomic_replace(const char *path, const char *data, size_t len, mode
 		return err_set(e, O365_EIO, _("%s: cannot create a temporary file: %s"), dir,
 			       strerror(errno));
 	}
-	fchmod(fd, mode);
+	if (fchmod(fd, mode) != 0) {
+		rc = err_set(e, O365_EIO, _("%s: cannot set its permissions: %s"), tmp, strerror(errno));
+		goto out;
+	}
 	if (!write_all(fd, data, len)) {
 		rc = err_set(e, O365_EIO, _("%s: cannot write: %s"), tmp, strerror(errno));
 		goto out;

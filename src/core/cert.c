@@ -13,19 +13,47 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "atomic.h"
 #include "cert.h"
 #include "codec.h"
 #include "crypto.h"
 #include "i18n.h"
+#include "paths.h"
 
-static FILE *open_mode(const char *path, mode_t mode, const char *how)
+/* Writes what the callback serialises into a fresh file: a temporary file created O_EXCL by
+ * mkstemp, its mode set (and checked), then renamed over path. A file someone else created at path
+ * beforehand is replaced, never written into, and a symbolic link there is never followed. */
+static enum o365_rc write_new(const char *path, mode_t mode, int (*put)(BIO *, void *), void *obj,
+			      struct o365_err *e)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode);
+	BIO *mem = BIO_new(BIO_s_mem());
+	char *data = NULL;
+	long len;
+	enum o365_rc rc;
 
-	if (fd < 0)
-		return NULL;
-	fchmod(fd, mode);
-	return fdopen(fd, how);
+	if (!mem || put(mem, obj) != 1 || (len = BIO_get_mem_data(mem, &data)) <= 0) {
+		BIO_free(mem);
+		return err_set(e, O365_EIO, _("%s: cannot write: %s"), path, _("encoding failed"));
+	}
+	rc = atomic_replace(path, data, (size_t)len, mode, 0, e);
+	codec_cleanse(data, (size_t)len);
+	BIO_free(mem);
+	return rc;
+}
+
+static int put_key(BIO *b, void *k)
+{
+	return PEM_write_bio_PrivateKey(b, k, NULL, NULL, 0, NULL, NULL);
+}
+
+static int put_cert(BIO *b, void *x)
+{
+	return PEM_write_bio_X509(b, x);
+}
+
+static int put_der(BIO *b, void *x)
+{
+	return i2d_X509_bio(b, x);
 }
 
 enum o365_rc cert_generate(const char *dir, const char *name, int days, char *cert_pem, size_t cn,
@@ -34,7 +62,6 @@ enum o365_rc cert_generate(const char *dir, const char *name, int days, char *ce
 	EVP_PKEY *key = NULL;
 	X509 *x = NULL;
 	X509_NAME *subj;
-	FILE *f = NULL;
 	enum o365_rc rc = O365_EIO;
 	char cn_text[128];
 
@@ -68,25 +95,14 @@ enum o365_rc cert_generate(const char *dir, const char *name, int days, char *ce
 		err_set(e, O365_EIO, "%s", _("Signing the certificate failed."));
 		goto out;
 	}
-	if (!(f = open_mode(key_pem, 0600, "w")) ||
-	    !PEM_write_PrivateKey(f, key, NULL, NULL, 0, NULL, NULL)) {
-		err_set(e, O365_EIO, _("%s: cannot write the private key: %s"), key_pem, strerror(errno));
+	/* the key first and private: the directory is checked like the profile's */
+	if ((rc = store_check_dir_of(key_pem, e)) != O365_OK ||
+	    (rc = write_new(key_pem, 0600, put_key, key, e)) != O365_OK ||
+	    (rc = write_new(cert_pem, 0644, put_cert, x, e)) != O365_OK ||
+	    (rc = write_new(cer_der, 0644, put_der, x, e)) != O365_OK)
 		goto out;
-	}
-	fclose(f);
-	if (!(f = open_mode(cert_pem, 0644, "w")) || !PEM_write_X509(f, x)) {
-		err_set(e, O365_EIO, _("%s: cannot write: %s"), cert_pem, strerror(errno));
-		goto out;
-	}
-	fclose(f);
-	if (!(f = open_mode(cer_der, 0644, "wb")) || !i2d_X509_fp(f, x)) {
-		err_set(e, O365_EIO, _("%s: cannot write: %s"), cer_der, strerror(errno));
-		goto out;
-	}
 	rc = O365_OK;
 out:
-	if (f)
-		fclose(f);
 	X509_free(x);
 	EVP_PKEY_free(key);
 	return rc;

@@ -22,7 +22,7 @@ static char *str_claim(const cJSON *o, const char *k)
 		return xstrdup(v->valuestring);
 	if (cJSON_IsNumber(v)) {
 		char buf[32];
-		snprintf(buf, sizeof(buf), "%ld", (long)v->valuedouble);
+		snprintf(buf, sizeof(buf), "%.0f", v->valuedouble);
 		return xstrdup(buf);
 	}
 	return NULL;
@@ -31,7 +31,10 @@ static char *str_claim(const cJSON *o, const char *k)
 static long num_claim(const cJSON *o, const char *k)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-	return cJSON_IsNumber(v) ? (long)v->valuedouble : 0;
+	long n = 0;
+
+	/* Unix times up to the year 9999; anything else is unreadable, not a wrapped number */
+	return cJSON_IsNumber(v) && validate_whole(v->valuedouble, 0, 253402300799L, &n) ? n : 0;
 }
 
 bool claims_decode(const char *token, struct claims *c, char *why, size_t whyn)
@@ -134,14 +137,15 @@ bool claims_diagnose(const struct claims *c, struct profile *p, time_t now, stru
 	char list[512] = "";
 
 	/* tenant: a domain cannot be compared with the GUID in tid */
+	/* A token for another tenant or app can never open these mailboxes: a failure, not a hint. */
 	if (c->tid && p->tenant && validate_is_guid(p->tenant) && strcasecmp(c->tid, p->tenant) != 0)
-		report_add(r, RS_WARN, RK_CLAIMS, NULL, STEP_APP, O365_EAUTH,
+		report_add(r, RS_FAIL, RK_CLAIMS, NULL, STEP_APP, O365_EAUTH,
 			   _("Copy the Directory (tenant) ID again from the app's Overview page."),
 			   _("The token is for tenant %s, not the tenant entered (%s)."), c->tid, p->tenant);
 	else if (c->tid)
 		report_add(r, RS_OK, RK_CLAIMS, NULL, -1, O365_OK, NULL, _("Tenant (tid) %s"), c->tid);
 	if (c->appid && p->client_id && strcasecmp(c->appid, p->client_id) != 0)
-		report_add(r, RS_WARN, RK_CLAIMS, NULL, STEP_APP, O365_EAUTH,
+		report_add(r, RS_FAIL, RK_CLAIMS, NULL, STEP_APP, O365_EAUTH,
 			   _("Copy the Application (client) ID again."),
 			   _("The token is for app %s, not the client ID entered (%s)."), c->appid,
 			   p->client_id);

@@ -9,6 +9,7 @@
 #include "codec.h"
 #include "export.h"
 #include "i18n.h"
+#include "strbuf.h"
 #include "xalloc.h"
 
 /* One mapping table: M-Files Admin label, our JSON property, shell variable. The product's own
@@ -81,127 +82,115 @@ int export_format_from_name(const char *name)
 	return -1;
 }
 
-static void value(const struct profile *p, enum field_id id, char *out, size_t n)
+/* The field's text; num holds numbers. Never cut: values are as long as the profile says. */
+static const char *value(const struct profile *p, enum field_id id, char num[16])
 {
-	out[0] = '\0';
 	switch (id) {
 	case F_AUTH:
-		snprintf(out, n, "Office365OAuth");
-		break;
+		return "Office365OAuth";
 	case F_SERVER:
-		snprintf(out, n, "%s", p->smtp_server ? p->smtp_server : "");
-		break;
+		return p->smtp_server ? p->smtp_server : "";
 	case F_PORT:
-		snprintf(out, n, "%d", p->smtp_port);
-		break;
+		snprintf(num, 16, "%d", p->smtp_port);
+		return num;
 	case F_TSEC:
-		snprintf(out, n, "%s", tsec_key(p->transport));
-		break;
+		return tsec_key(p->transport);
 	case F_USER:
-		snprintf(out, n, "%s", p->username ? p->username : "");
-		break;
+		return p->username ? p->username : "";
 	case F_SENDER:
-		snprintf(out, n, "%s", p->sender ? p->sender : "");
-		break;
+		return p->sender ? p->sender : "";
 	case F_DELIVERY:
-		snprintf(out, n, "%s", p->mod_delivery ? "Yes" : "No");
-		break;
+		return p->mod_delivery ? "Yes" : "No";
 	case F_TENANT:
-		snprintf(out, n, "%s", p->tenant ? p->tenant : "");
-		break;
+		return p->tenant ? p->tenant : "";
 	case F_CLIENT:
-		snprintf(out, n, "%s", p->client_id ? p->client_id : "");
-		break;
+		return p->client_id ? p->client_id : "";
 	case F_SECRET:
-		snprintf(out, n, "%s", p->secret ? p->secret : "");
-		break;
+		return p->secret ? p->secret : "";
 	case F_SCOPE:
-		snprintf(out, n, "%s", profile_scope(p));
-		break;
+		return profile_scope(p);
 	case F_EXPIRY:
-		snprintf(out, n, "%s", p->secret_expiry ? p->secret_expiry : "");
-		break;
+		return p->secret_expiry ? p->secret_expiry : "";
 	default:
-		break;
+		return "";
 	}
 }
 
 static char *sheet(const struct profile *p, bool include_secret)
 {
-	size_t cap = 8192, len = 0;
-	char *s = xmalloc(cap), v[1024];
+	struct strbuf b = {0};
+	char num[16];
 
-	len += (size_t)snprintf(
-		s + len, cap - len, "%s\n%s\n\n",
-		_("M-Files Admin > your vault > Configurations > Other Applications > Extension Kit"),
-		_("> Email Notifications (and Reporting) > Mail server"));
+	strbuf_addf(&b, "%s\n%s\n\n",
+		    _("M-Files Admin > your vault > Configurations > Other Applications > Extension Kit"),
+		    _("> Email Notifications (and Reporting) > Mail server"));
 	for (int i = 0; i < F_COUNT; i++) {
+		const char *v;
 		if (i == F_EXPIRY)
 			continue;
-		value(p, (enum field_id)i, v, sizeof(v));
+		v = value(p, (enum field_id)i, num);
 		if (fields[i].secret && !include_secret)
-			snprintf(v, sizeof(v), "%s", _("(not shown; add --include-secret)"));
+			v = _("(not shown; add --include-secret)");
 		/* The labels are the product's own, in its own language. */
-		len += (size_t)snprintf(s + len, cap - len, "%-32s %s\n", fields[i].label, v);
+		strbuf_addf(&b, "%-32s %s\n", fields[i].label, v);
 	}
-	len += (size_t)snprintf(s + len, cap - len, "\n%-*s %s\n", i18n_pad(_(fields[F_EXPIRY].label), 32),
-				_(fields[F_EXPIRY].label), p->secret_expiry ? p->secret_expiry : "-");
-	codec_cleanse(v, sizeof(v));
-	return s;
+	strbuf_addf(&b, "\n%-*s %s\n", i18n_pad(_(fields[F_EXPIRY].label), 32), _(fields[F_EXPIRY].label),
+		    p->secret_expiry ? p->secret_expiry : "-");
+	return strbuf_finish(&b);
 }
 
 static char *json(const struct profile *p, bool include_secret)
 {
 	cJSON *o = cJSON_CreateObject();
-	char v[1024], *text;
+	char num[16], *text, *out = NULL;
+	bool failed = !o;
 
-	for (int i = 0; i < F_COUNT; i++) {
+	for (int i = 0; !failed && i < F_COUNT; i++) {
+		const char *v;
 		if (fields[i].secret && !include_secret)
 			continue;
-		value(p, (enum field_id)i, v, sizeof(v));
+		v = value(p, (enum field_id)i, num);
 		if (fields[i].number)
-			cJSON_AddNumberToObject(o, fields[i].json, atoi(v));
+			failed = !cJSON_AddNumberToObject(o, fields[i].json, p->smtp_port);
 		else if (fields[i].boolean)
-			cJSON_AddBoolToObject(o, fields[i].json, p->mod_delivery);
+			failed = !cJSON_AddBoolToObject(o, fields[i].json, p->mod_delivery);
 		else if (!v[0])
-			cJSON_AddNullToObject(o, fields[i].json);
+			failed = !cJSON_AddNullToObject(o, fields[i].json);
 		else
-			cJSON_AddStringToObject(o, fields[i].json, v);
+			failed = !cJSON_AddStringToObject(o, fields[i].json, v);
 	}
-	codec_cleanse(v, sizeof(v));
-	text = cJSON_Print(o);
+	text = failed ? NULL : cJSON_Print(o);
 	cJSON_Delete(o);
 	if (text) {
-		char *out = xmalloc(strlen(text) + 2);
-		sprintf(out, "%s\n", text);
+		struct strbuf b = {0};
+		strbuf_puts(&b, text);
+		strbuf_puts(&b, "\n");
+		out = strbuf_finish(&b);
 		codec_cleanse(text, strlen(text));
 		cJSON_free(text);
-		return out;
 	}
-	return NULL;
+	return out;
 }
 
-/* Single-quoted shell words: a quote becomes '\''. */
+/* Single-quoted shell words: a quote becomes '\''; a line break is dropped. */
 static char *env(const struct profile *p, bool include_secret)
 {
-	size_t cap = 8192, len = 0;
-	char *s = xmalloc(cap), v[1024];
+	struct strbuf b = {0};
+	char num[16];
 
 	for (int i = 0; i < F_COUNT; i++) {
 		if (fields[i].secret && !include_secret)
 			continue;
-		value(p, (enum field_id)i, v, sizeof(v));
-		len += (size_t)snprintf(s + len, cap - len, "%s='", fields[i].env);
-		for (const char *c = v; *c && len + 5 < cap; c++) {
+		strbuf_addf(&b, "%s='", fields[i].env);
+		for (const char *c = value(p, (enum field_id)i, num); *c; c++) {
 			if (*c == '\'')
-				len += (size_t)snprintf(s + len, cap - len, "'\\''");
-			else if (*c != '\n')
-				s[len++] = *c;
+				strbuf_puts(&b, "'\\''");
+			else if (*c != '\n' && *c != '\r')
+				strbuf_add(&b, c, 1);
 		}
-		len += (size_t)snprintf(s + len, cap - len, "'\n");
+		strbuf_puts(&b, "'\n");
 	}
-	codec_cleanse(v, sizeof(v));
-	return s;
+	return strbuf_finish(&b);
 }
 
 char *export_profile(const struct profile *p, enum export_format f, bool include_secret)

@@ -32,13 +32,15 @@ void fieldcheck_run(const struct profile *p, const struct fieldcheck_opts *o, st
 	      _("Application (client) ID"));
 	if (p->auth == AUTH_CERTIFICATE) {
 		struct stat st;
-		if (!p->cert_path || access(p->cert_path, R_OK) != 0)
+		/* regular files only: a FIFO would hang the read */
+		if (!p->cert_path || access(p->cert_path, R_OK) != 0 || stat(p->cert_path, &st) != 0 ||
+		    !S_ISREG(st.st_mode))
 			report_add(r, RS_FAIL, RK_FIELD, "certificate", STEP_SECRET, O365_ECONFIG,
 				   _("Generate the certificate at step 2, or set certificate.cert to its PEM "
 				     "file."),
 				   _("The certificate file %s cannot be read."),
 				   p->cert_path ? p->cert_path : "-");
-		if (!p->key_path || stat(p->key_path, &st) != 0)
+		if (!p->key_path || stat(p->key_path, &st) != 0 || !S_ISREG(st.st_mode))
 			report_add(r, RS_FAIL, RK_FIELD, "certificate", STEP_SECRET, O365_ECONFIG,
 				   _("Generate the certificate at step 2, or set certificate.key to its key "
 				     "file."),

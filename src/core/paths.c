@@ -2,10 +2,12 @@
 #include "config.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "atomic.h"
 #include "i18n.h"
@@ -76,6 +78,52 @@ bool store_exists(const char *path)
 enum o365_rc store_ensure_dir(const char *dir, struct o365_err *e)
 {
 	return atomic_mkdirs(dir, e);
+}
+
+enum o365_rc store_check_dir_of(const char *path, struct o365_err *e)
+{
+	char dir[4096], cfg[4096];
+	const char *slash = strrchr(path, '/');
+	struct o365_err ignored;
+	struct stat st;
+	bool config_dir;
+
+	if (!slash)
+		snprintf(dir, sizeof(dir), ".");
+	else if (slash == path)
+		snprintf(dir, sizeof(dir), "/");
+	else
+		snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path), path);
+	if (stat(dir, &st) != 0)
+		return errno == ENOENT
+			       ? O365_OK
+			       : err_set(e, O365_ECONFIG, _("%s: cannot use: %s"), dir, strerror(errno));
+	if (!S_ISDIR(st.st_mode))
+		return err_set(e, O365_ECONFIG, _("%s: not a directory"), dir);
+	config_dir = store_dir(cfg, sizeof(cfg), &ignored) == O365_OK && strcmp(cfg, dir) == 0;
+	if (st.st_uid != geteuid() && (config_dir || st.st_uid != 0)) {
+		err_set(e, O365_ECONFIG,
+			_("%s: the directory is owned by another user (uid %u), who could replace the "
+			  "profile; refusing"),
+			dir, (unsigned)st.st_uid);
+		err_fix(e, _("Run: chown %u '%s' (or keep the profile in a directory of your own)"),
+			(unsigned)geteuid(), dir);
+		return O365_ECONFIG;
+	}
+	if (config_dir && (st.st_mode & 077)) {
+		err_set(e, O365_ECONFIG,
+			_("%s: permissions %04o; the configuration directory must be 0700 (yours only)"), dir,
+			(unsigned)(st.st_mode & 07777));
+		err_fix(e, _("Run: chmod 700 '%s'"), dir);
+		return O365_ECONFIG;
+	}
+	if ((st.st_mode & 022) && !(st.st_mode & S_ISVTX)) {
+		err_set(e, O365_ECONFIG, _("%s: writable by others, who could replace the profile; refusing"),
+			dir);
+		err_fix(e, _("Run: chmod go-w '%s', or keep the profile in a directory of your own"), dir);
+		return O365_ECONFIG;
+	}
+	return O365_OK;
 }
 
 enum o365_rc state_dir(char *out, size_t n, struct o365_err *e)

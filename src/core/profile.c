@@ -281,6 +281,22 @@ const char *const *profile_check_mailboxes(const struct profile *p, const char *
 	return fallback;
 }
 
+const char **profile_login_mailboxes(const struct profile *p)
+{
+	int n = profile_mailbox_count(p), k = 0;
+	const char **v = xcalloc((size_t)n + 2, sizeof(*v));
+	bool have_user = !p->username || !*p->username;
+
+	for (int i = 0; i < n; i++) {
+		v[k++] = p->mailboxes[i];
+		if (!have_user && strcasecmp(p->mailboxes[i], p->username) == 0)
+			have_user = true;
+	}
+	if (!have_user)
+		v[k++] = p->username;
+	return v;
+}
+
 const char *tsec_key(enum tsec t)
 {
 	static const char *const keys[TSEC_COUNT] = {"Auto", "SSL", "TLS", "None"};

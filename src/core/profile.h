@@ -111,6 +111,10 @@ int profile_days_left(const struct profile *p, time_t now);
 bool profile_sender_differs(const struct profile *p);
 /* The mailboxes actually checked: the configured list, else the username. */
 const char *const *profile_check_mailboxes(const struct profile *p, const char **fallback);
+/* The mailboxes to grant and check: the configured list, then the Username when the list lacks
+ * it (the account the Extension Kit logs in with is always verified). A NULL-terminated heap array
+ * of borrowed strings: free() the array only. */
+const char **profile_login_mailboxes(const struct profile *p);
 
 const char *tsec_key(enum tsec t);
 int tsec_from_key(const char *s);

@@ -9,7 +9,11 @@
 #include "i18n.h"
 #include "report.h"
 #include "stepref.h"
+#include "strbuf.h"
+#include "text.h"
 #include "xalloc.h"
+
+#define REPORT_TEXT_MAX 2000
 
 static const char *const kind_ids[RK_COUNT] = {
 	[RK_FIELD] = "fields",	      [RK_EXPIRY] = "expiry", [RK_TENANT] = "tenant",
@@ -27,7 +31,8 @@ void report_add(struct report *r, enum rstatus st, enum rkind kind, const char *
 		enum o365_rc rc, const char *fix, const char *fmt, ...)
 {
 	struct report_line *l;
-	char text[2048], check[300];
+	struct strbuf b = {0};
+	char *raw, check[300];
 	va_list ap;
 
 	if ((unsigned)kind >= RK_COUNT)
@@ -43,16 +48,23 @@ void report_add(struct report *r, enum rstatus st, enum rkind kind, const char *
 	r->lines = l;
 	l = &r->lines[r->n++];
 	va_start(ap, fmt);
-	vsnprintf(text, sizeof(text), fmt, ap);
+	strbuf_vaddf(&b, fmt, ap);
 	va_end(ap);
+	raw = strbuf_finish(&b);
+	/* Lines carry servers' words: nothing reaches a terminal or log unescaped. */
 	l->st = st;
 	l->kind = kind;
-	l->check = xstrdup(check);
-	l->subject = subject ? xstrdup(subject) : NULL;
-	l->text = xstrdup(text);
-	l->fix = fix && *fix ? xstrdup(fix) : NULL;
+	l->check = text_clean(check, 300);
+	l->subject = subject ? text_clean(subject, 300) : NULL;
+	l->text = text_clean(raw ? raw : "", REPORT_TEXT_MAX);
+	l->fix = fix && *fix ? text_clean(fix, REPORT_TEXT_MAX) : NULL;
+	free(raw);
+	if (!l->check || !l->text || (subject && !l->subject) || (fix && *fix && !l->fix))
+		xalloc_die(); /* a lost line could hide a failure */
 	l->step = step;
 	l->rc = rc;
+	if (r->added)
+		r->added(r->ud, r);
 }
 
 enum o365_rc report_rc(const struct report *r)
@@ -121,12 +133,17 @@ const char *rstatus_label(enum rstatus st)
 
 void report_print(FILE *f, const struct report *r, bool color, bool quiet)
 {
+	report_print_from(f, r, 0, color, quiet);
+}
+
+void report_print_from(FILE *f, const struct report *r, int from, bool color, bool quiet)
+{
 	static const char *const colors[] = {[RS_OK] = "\033[32m",
 					     [RS_INFO] = "\033[36m",
 					     [RS_WARN] = "\033[33m",
 					     [RS_FAIL] = "\033[31;1m"};
 
-	for (int i = 0; i < r->n; i++) {
+	for (int i = from < 0 ? 0 : from; i < r->n; i++) {
 		const struct report_line *l = &r->lines[i];
 		if (quiet && l->st != RS_FAIL && l->st != RS_WARN)
 			continue;
@@ -137,6 +154,7 @@ void report_print(FILE *f, const struct report *r, bool color, bool quiet)
 				l->fix);
 		else if (l->fix)
 			fprintf(f, _("      -> %s\n"), l->fix);
+		fflush(f);
 	}
 }
 
@@ -151,4 +169,5 @@ void report_clear(struct report *r)
 	free(r->lines);
 	r->lines = NULL;
 	r->n = 0;
+	r->shown = 0;
 }

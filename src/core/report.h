@@ -44,6 +44,10 @@ struct report_line {
 struct report {
 	struct report_line *lines;
 	int n;
+	/* Called after each line is added (a front-end prints it at once); may be NULL. */
+	void (*added)(void *ud, struct report *r);
+	void *ud;
+	int shown; /* lines already printed by the front-end */
 };
 
 /* subject: the field for RK_FIELD, the mailbox for RK_IMAP, RK_SMTP and RK_DENIED, else NULL. */
@@ -59,6 +63,8 @@ const struct report_line *report_first_fail(const struct report *r);
  * and its status. */
 enum check_status report_summary(const struct report *r, char *out, size_t n);
 void report_print(FILE *f, const struct report *r, bool color, bool quiet);
+/* Prints lines from index `from` on, and flushes f after each: a killed run keeps its log. */
+void report_print_from(FILE *f, const struct report *r, int from, bool color, bool quiet);
 /* Frees the lines and empties the report; the struct itself stays usable. */
 void report_clear(struct report *r);
 const char *rstatus_label(enum rstatus st);

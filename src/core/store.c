@@ -12,6 +12,7 @@
 #include "atomic.h"
 #include "codec.h"
 #include "i18n.h"
+#include "paths.h"
 #include "store.h"
 #include "xalloc.h"
 
@@ -59,7 +60,10 @@ enum o365_rc store_load(const char *path, struct profile **out, struct o365_err 
 	int fd;
 
 	*out = NULL;
-	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if ((rc = store_check_dir_of(path, e)) != O365_OK)
+		return rc;
+	/* O_NONBLOCK: a FIFO is refused below instead of blocking the open */
+	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
 		if (errno == ENOENT) {
 			err_set(e, O365_ECONFIG, _("%s: no such profile"), path);
@@ -114,6 +118,11 @@ enum o365_rc store_save(const char *path, struct profile *p, struct o365_err *e)
 	size_t len = strlen(text);
 	enum o365_rc rc;
 
+	if ((rc = store_check_dir_of(path, e)) != O365_OK) {
+		codec_cleanse(text, len);
+		free(text);
+		return rc;
+	}
 	text = xrealloc(text, len + 2);
 	text[len++] = '\n';
 	text[len] = '\0';

@@ -297,6 +297,14 @@ enum vres validate_email(const char *in, struct vmsg *m)
 			t);
 		goto out;
 	}
+	/* Typographic quotes are no part of an address and end a PowerShell string. */
+	if (strstr(t, "\u2018") || strstr(t, "\u2019") || strstr(t, "\u201a") || strstr(t, "\u201b") ||
+	    strstr(t, "\u201c") || strstr(t, "\u201d")) {
+		r = say(m, V_ERR,
+			_("'%s' has a typographic quote (such as ’); type a plain apostrophe (') instead."),
+			t);
+		goto out;
+	}
 	for (p = t; p < at; p++) {
 		if (isspace((unsigned char)*p) || iscntrl((unsigned char)*p) || strchr("<>()[],;:\\\"", *p)) {
 			r = say(m, V_ERR, _("'%s' has characters that are not allowed in an address."), t);
@@ -421,6 +429,15 @@ bool validate_hostport(const char *s, char *host, size_t hn, int *port)
 	return valid_hostname(host);
 }
 
+bool validate_whole(double d, long lo, long hi, long *out)
+{
+	/* the range test comes first: only then is the conversion defined */
+	if (!(d >= (double)lo && d <= (double)hi) || (double)(long)d != d)
+		return false;
+	*out = (long)d;
+	return true;
+}
+
 bool validate_parse_date(const char *s, struct tm *tm)
 {
 	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -495,14 +512,37 @@ enum vres validate_scope(const char *in, enum cloud c, struct vmsg *m)
 	return ok(m);
 }
 
+/* https://HOST[:PORT] and at most trailing slashes: no user name, path, query or fragment, so the
+ * host that receives the secret is exactly the one shown. */
 enum vres validate_authority(const char *in, struct vmsg *m)
 {
+	char buf[300], host[256];
+	const char *rest;
+	size_t n;
+	int port = 443;
+
 	if (!in || strncmp(in, "https://", 8) != 0 || strlen(in) < 9)
 		return say(m, V_ERR, "%s",
 			   _("The authority must be an https:// URL such as "
 			     "https://login.microsoftonline.com."));
-	if (strchr(in + 8, '?') || strchr(in + 8, '#'))
+	rest = in + 8;
+	n = strlen(rest);
+	while (n && rest[n - 1] == '/')
+		n--;
+	if (memchr(rest, '@', n))
+		return say(m, V_ERR, "%s",
+			   _("The authority URL takes no user name or password (nothing before an @)."));
+	if (strpbrk(rest, "?#"))
 		return say(m, V_ERR, "%s", _("The authority URL takes no query or fragment."));
+	if (n && n < sizeof(buf)) {
+		memcpy(buf, rest, n);
+		buf[n] = '\0';
+	}
+	if (n == 0 || n >= sizeof(buf) || memchr(rest, '/', n) ||
+	    !validate_hostport(buf, host, sizeof(host), &port))
+		return say(m, V_ERR, "%s",
+			   _("The authority is https://HOST or https://HOST:PORT and nothing more, such as "
+			     "https://login.microsoftonline.com."));
 	return ok(m);
 }
 

@@ -33,6 +33,9 @@ bool validate_is_guid(const char *s);
 bool validate_parse_date(const char *s, struct tm *tm);
 /* "host", "host:port" or "[v6]:port". Returns false when malformed. */
 bool validate_hostport(const char *s, char *host, size_t hn, int *port);
+/* A number from a file or a server as a whole long in [lo, hi]; false when it is not finite, not
+ * whole or out of range (checked before any conversion, which would be undefined). |hi| < 2^53. */
+bool validate_whole(double d, long lo, long hi, long *out);
 /* Copies s without surrounding blanks into a fresh heap string. */
 char *validate_trim(const char *s);
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "core/codec.h"
 #include "core/xalloc.h"
@@ -112,6 +113,27 @@ static CURLcode on_ssl_ctx(CURL *c, void *ctx, void *ud)
 	return CURLE_OK;
 }
 
+long long net_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Milliseconds left before the deadline (at least 1), or the default when there is none. */
+static long left_ms(const struct net_cfg *cfg, long dflt)
+{
+	long long left;
+
+	if (!cfg->deadline_ms)
+		return dflt;
+	left = cfg->deadline_ms - net_now_ms();
+	if (left < 1)
+		left = 1;
+	return left < dflt ? (long)left : dflt;
+}
+
 struct sink {
 	char *buf;
 	size_t len, cap;
@@ -157,9 +179,20 @@ static size_t on_header(char *data, size_t size, size_t n, void *ud)
 	struct hdrs *h = ud;
 	size_t len = size * n;
 
-	if (len > 12 && strncasecmp(data, "Retry-After:", 12) == 0)
-		h->retry_after = strtol(data + 12, NULL, 10);
-	else if (len > 13 && strncasecmp(data, "Content-Type:", 13) == 0) {
+	if (len > 12 && strncasecmp(data, "Retry-After:", 12) == 0) {
+		/* delay-seconds only (an HTTP date counts as none); huge values are capped later, so
+		 * no multiplication can overflow */
+		char num[16];
+		size_t k = 0;
+		const char *v = data + 12;
+		while (v < data + len && (*v == ' ' || *v == '\t'))
+			v++;
+		while (v < data + len && *v >= '0' && *v <= '9' && k < sizeof(num) - 1)
+			num[k++] = *v++;
+		num[k] = '\0';
+		if (k && (v == data + len || *v == '\r' || *v == '\n' || *v == ' '))
+			h->retry_after = k > 6 ? 999999 : strtol(num, NULL, 10);
+	} else if (len > 13 && strncasecmp(data, "Content-Type:", 13) == 0) {
 		size_t k = len - 13;
 		const char *v = data + 13;
 		while (k && (*v == ' ' || *v == '\t'))
@@ -186,8 +219,9 @@ void http_apply_common(void *easy, const struct net_cfg *cfg)
 
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS,
-			 cfg->connect_timeout_ms ? cfg->connect_timeout_ms : 10000L);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, cfg->total_timeout_ms ? cfg->total_timeout_ms : 30000L);
+			 left_ms(cfg, cfg->connect_timeout_ms ? cfg->connect_timeout_ms : 10000L));
+	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS,
+			 left_ms(cfg, cfg->total_timeout_ms ? cfg->total_timeout_ms : 30000L));
 	curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
 	curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
 	curl_easy_setopt(c, CURLOPT_SSLVERSION, (long)CURL_SSLVERSION_TLSv1_2);
@@ -238,9 +272,10 @@ enum net_fault http_fault_from_curl(int code)
 	}
 }
 
+/* A request that timed out is not repeated: the server had its whole time limit already. */
 static bool retryable(enum net_fault f, long status)
 {
-	return f == NF_TIMEOUT || f == NF_CLOSED || status == 429 || (status >= 500 && status <= 599);
+	return f == NF_CLOSED || status == 429 || (status >= 500 && status <= 599);
 }
 
 /* Sleeps in short slices so a cancel request is honoured at once. */
@@ -324,6 +359,15 @@ enum net_fault http_request(const struct net_cfg *cfg, const char *url, const ch
 		} else {
 			f = NF_NONE;
 		}
+		/* Backoff 1 s, 2 s, 4 s ...; the server's Retry-After wins, within a cap. */
+		wait = 1000L << (attempt - 1);
+		if (h.retry_after >= 0)
+			wait = h.retry_after * 1000;
+		if (wait > cap)
+			wait = cap;
+		/* No retry that could not finish before the deadline: report what we have. */
+		if (cfg->deadline_ms && net_now_ms() + wait + 500 >= cfg->deadline_ms)
+			max = attempt;
 		if (!retryable(f, status) || attempt == max) {
 			if (f == NF_NONE || f == NF_OVERSIZED) {
 				resp->status = status;
@@ -347,12 +391,6 @@ enum net_fault http_request(const struct net_cfg *cfg, const char *url, const ch
 			codec_cleanse(s.buf, s.len);
 			free(s.buf);
 		}
-		/* Backoff 1 s, 2 s, 4 s ...; the server's Retry-After wins, within a cap. */
-		wait = 1000L << (attempt - 1);
-		if (h.retry_after >= 0)
-			wait = h.retry_after * 1000;
-		if (wait > cap)
-			wait = cap;
 		if (!backoff(cfg, wait))
 			return r->fault = NF_CANCELLED;
 	}

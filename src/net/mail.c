@@ -20,6 +20,7 @@
 #include "core/codec.h"
 #include "core/crypto.h"
 #include "core/i18n.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 #include "http.h"
 #include "mail.h"
@@ -49,10 +50,13 @@ struct xfer {
 
 static void append(struct xfer *x, const char *prefix, const char *data, size_t n)
 {
-	size_t need = x->len + strlen(prefix) + n + 2;
+	/* The transcript is read in a terminal: control characters are escaped. */
+	char *raw = xstrndup(data, n), *clean = text_clean(raw, 4 * n + 16);
+	size_t k = clean ? strlen(clean) : 0, need = x->len + strlen(prefix) + k + 2;
 
-	if (need > 256 * 1024)
-		return; /* a hostile server cannot make us hoard memory */
+	free(raw);
+	if (!clean || need > 256 * 1024)
+		goto out; /* a hostile server cannot make us hoard memory */
 	if (need > x->cap) {
 		size_t cap = x->cap ? x->cap : 2048;
 		char *nb;
@@ -63,11 +67,14 @@ static void append(struct xfer *x, const char *prefix, const char *data, size_t 
 		x->cap = cap;
 	}
 	x->len += (size_t)sprintf(x->buf + x->len, "%s", prefix);
-	memcpy(x->buf + x->len, data, n);
-	x->len += n;
-	if (!n || data[n - 1] != '\n')
-		x->buf[x->len++] = '\n';
+	while (k && clean[k - 1] == ' ')
+		k--;
+	memcpy(x->buf + x->len, clean, k);
+	x->len += k;
+	x->buf[x->len++] = '\n';
 	x->buf[x->len] = '\0';
+out:
+	free(clean);
 }
 
 /* Our command's verb moves the stage; a SASL continuation stays in AUTH. */
@@ -192,6 +199,7 @@ static void server_line(struct xfer *x, const char *data, size_t n)
 		k--;
 	append(x, "< ", data, k);
 	snprintf(line, sizeof(line), "%.*s", (int)(k > 500 ? 500 : k), data);
+	text_trim_partial(line);
 	note_caps(x, line);
 	/* A challenge with a payload after the token was sent is the server's error report (RFC 7628). */
 	if (x->auth_sent && !x->sasl_error[0] && x->stage == ST_AUTH &&
@@ -205,6 +213,7 @@ static void server_line(struct xfer *x, const char *data, size_t n)
 			for (char *c = x->sasl_error; *c; c++)
 				if ((unsigned char)*c < 0x20)
 					*c = ' ';
+			text_trim_partial(x->sasl_error);
 			free(dec);
 		}
 	}
@@ -342,7 +351,8 @@ static void finish(struct xfer *x, CURL *c, CURLcode cc)
 	double secs = 0;
 	const char *note = NULL;
 
-	curl_easy_getinfo(c, CURLINFO_TOTAL_TIME, &secs);
+	if (c)
+		curl_easy_getinfo(c, CURLINFO_TOTAL_TIME, &secs);
 	r->seconds = secs;
 	r->curl_code = (int)cc;
 	r->ok = cc == CURLE_OK;
@@ -642,6 +652,29 @@ enum o365_rc net_mail_send_test(const struct mail_cfg *cfg, const char *token, c
 	curl_slist_free_all(rcpts);
 	free(x.buf);
 	return out->ok ? O365_OK : O365_EMAILBOX;
+}
+
+void mail_replay(enum mail_proto proto, const char *dialogue, size_t n, int curl_code,
+		 struct mail_result *out)
+{
+	struct xfer x;
+	const char *p = dialogue, *end = dialogue + n;
+
+	memset(&x, 0, sizeof(x));
+	memset(out, 0, sizeof(*out));
+	out->proto = proto;
+	x.res = out;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t len = nl ? (size_t)(nl - p + 1) : (size_t)(end - p);
+		if (len >= 3 && !memcmp(p, "C: ", 3))
+			on_debug(NULL, CURLINFO_HEADER_OUT, (char *)p + 3, len - 3, &x);
+		else
+			on_debug(NULL, CURLINFO_HEADER_IN, (char *)p, len, &x);
+		p += len;
+	}
+	finish(&x, NULL, (CURLcode)curl_code);
+	free(x.buf);
 }
 
 void mail_results_free(struct mail_result **r, int n)

@@ -37,5 +37,10 @@ enum o365_rc net_mail_check(const struct mail_cfg *cfg, const char *token, const
 enum o365_rc net_mail_send_test(const struct mail_cfg *cfg, const char *token, const char *username,
 				const char *sender, const char *rcpt, struct mail_result *out);
 void mail_results_free(struct mail_result **r, int n);
+/* For tests and fuzzing: a dialogue replayed through the same line handling and verdict as a real
+ * login. Lines starting "C: " are the client's, the others the server's; curl_code is how the
+ * transfer ended. out->transcript is the caller's to free. */
+void mail_replay(enum mail_proto proto, const char *dialogue, size_t n, int curl_code,
+		 struct mail_result *out);
 
 #endif

@@ -18,6 +18,7 @@ struct net_cfg {
 	int max_attempts;	    /* 0 = 3 */
 	long max_retry_wait_ms;	    /* cap on Retry-After, 0 = 30 s */
 	volatile const int *cancel; /* set non-zero to abort */
+	long long deadline_ms;	    /* net_now_ms() by which every attempt and wait ends, 0 = none */
 };
 
 /* The outcome of a token-endpoint or discovery request. */
@@ -56,9 +57,14 @@ struct token_request {
 	const char *secret;    /* or: */
 	const char *cert_path; /* PEM certificate */
 	const char *key_path;  /* PEM private key */
+	/* For an encrypted key; OpenSSL is never let to prompt (it would under a curses screen). */
+	const char *key_passphrase;
+	const char *key_passphrase_file; /* first line of a 0600 file of ours */
 };
 
 void net_global_init(void);
+/* Monotonic milliseconds, for deadlines. */
+long long net_now_ms(void);
 /* Returns O365_OK with a token, else a code and r filled for the catalogue. */
 enum o365_rc net_token_fetch(const struct net_cfg *cfg, const struct token_request *req, struct token *out,
 			     struct net_result *r);
@@ -66,5 +72,12 @@ void token_clear(struct token *t);
 bool token_usable(const struct token *t, time_t now);
 enum o365_rc net_discover(const struct net_cfg *cfg, const char *authority, const char *tenant,
 			  struct discovery *out, struct net_result *r);
+
+/* For tests and fuzzing: an answer (status, content type, body) read exactly as the requests
+ * above read it. */
+enum o365_rc net_token_parse(long status, const char *ctype, const char *body, size_t len, struct token *out,
+			     struct net_result *r);
+enum o365_rc net_discovery_parse(long status, const char *ctype, const char *body, size_t len,
+				 struct discovery *out, struct net_result *r);
 
 #endif

@@ -4,6 +4,7 @@
 
 #include <cjson/cJSON.h>
 #include <curl/curl.h>
+#include <fcntl.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
@@ -11,10 +12,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/codec.h"
 #include "core/crypto.h"
 #include "core/i18n.h"
+#include "core/text.h"
+#include "core/validate.h"
 #include "core/xalloc.h"
 #include "http.h"
 
@@ -61,8 +66,10 @@ static void copy_json_str(const cJSON *o, const char *k, char *dst, size_t n)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
 
-	if (cJSON_IsString(v))
+	if (cJSON_IsString(v)) {
 		snprintf(dst, n, "%s", v->valuestring);
+		text_trim_partial(dst); /* a cut never splits a character */
+	}
 }
 
 /* Microsoft's error body; the code comes from error_codes, or the AADSTS prefix as a fallback
@@ -78,9 +85,12 @@ static void parse_error(const cJSON *o, struct net_result *r)
 	copy_json_str(o, "correlation_id", r->correlation_id, sizeof(r->correlation_id));
 	copy_json_str(o, "timestamp", r->timestamp, sizeof(r->timestamp));
 	if (cJSON_IsArray(codes) && cJSON_IsNumber(cJSON_GetArrayItem(codes, 0)))
-		r->code = (long)cJSON_GetArrayItem(codes, 0)->valuedouble;
-	else if ((p = strstr(r->description, "AADSTS")))
-		r->code = strtol(p + 6, NULL, 10);
+		validate_whole(cJSON_GetArrayItem(codes, 0)->valuedouble, 0, 999999999, &r->code);
+	else if ((p = strstr(r->description, "AADSTS")) && p[6] >= '0' && p[6] <= '9') {
+		char *end;
+		long c = strtol(p + 6, &end, 10);
+		r->code = end - (p + 6) <= 9 ? c : 0;
+	}
 	/* Keep only the first line of the description: the rest repeats the IDs. */
 	if ((p = strpbrk(r->description, "\r\n")))
 		r->description[p - r->description] = '\0';
@@ -127,6 +137,11 @@ static enum o365_rc classify(enum net_fault f, struct http_resp *h, struct net_r
 	}
 	parse_error(o, r);
 	cJSON_Delete(o);
+	/* Throttling and outages are transient whatever the body says: never a set-up mistake. */
+	if (h->status == 429 || h->status >= 500) {
+		r->fault = h->status == 429 ? NF_HTTP_429 : NF_HTTP_5XX;
+		return O365_ENET;
+	}
 	if (r->code || r->error[0]) {
 		const struct fix *fx = catalogue_aadsts(r->code);
 		r->fault = NF_NONE;
@@ -151,6 +166,47 @@ static char *b64url_json(const cJSON *o)
 	out = codec_b64url_encode((const unsigned char *)text, strlen(text));
 	cJSON_free(text);
 	return out;
+}
+
+struct passphrase {
+	const char *text; /* NULL: none given */
+	bool asked;	  /* the key turned out to be encrypted */
+};
+
+/* OpenSSL's passphrase callback: the given passphrase or a refusal, never a prompt. */
+static int give_passphrase(char *buf, int size, int rwflag, void *ud)
+{
+	struct passphrase *pp = ud;
+	size_t n;
+
+	pp->asked = true;
+	if (!pp->text || (n = strlen(pp->text)) > (size_t)size)
+		return -1;
+	memcpy(buf, pp->text, n);
+	return (int)n;
+}
+
+/* The first line of a regular 0600 file of ours into out; false with r->detail set. */
+static bool read_passphrase_file(const char *path, char *out, size_t n, struct net_result *r)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+	struct stat st;
+	ssize_t k = -1;
+
+	if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
+	    !(st.st_mode & 077))
+		k = read(fd, out, n - 1);
+	if (fd >= 0)
+		close(fd);
+	if (k < 0) {
+		snprintf(r->detail, sizeof(r->detail),
+			 _("--key-passphrase-file %s: not a readable regular file of yours with mode 0600"),
+			 path);
+		return false;
+	}
+	out[k] = '\0';
+	out[strcspn(out, "\r\n")] = '\0';
+	return true;
 }
 
 static char *make_assertion(const struct token_request *req, const char *aud, struct net_result *r)
@@ -181,11 +237,32 @@ static char *make_assertion(const struct token_request *req, const char *aud, st
 		snprintf(r->detail, sizeof(r->detail), _("cannot read the private key %s"), req->key_path);
 		goto out;
 	}
-	key = PEM_read_PrivateKey(f, NULL, NULL, NULL);
-	fclose(f);
-	if (!key) {
-		snprintf(r->detail, sizeof(r->detail), _("%s is not a PEM private key"), req->key_path);
-		goto out;
+	{
+		char pass[1024] = "";
+		struct passphrase pp = {.text = req->key_passphrase};
+		if (!pp.text && req->key_passphrase_file) {
+			if (!read_passphrase_file(req->key_passphrase_file, pass, sizeof(pass), r)) {
+				fclose(f);
+				goto out;
+			}
+			pp.text = pass;
+		}
+		key = PEM_read_PrivateKey(f, NULL, give_passphrase, &pp);
+		fclose(f);
+		codec_cleanse(pass, sizeof(pass));
+		if (!key && pp.asked && !pp.text)
+			snprintf(r->detail, sizeof(r->detail),
+				 _("the private key %s is encrypted: give its passphrase with "
+				   "--key-passphrase-file FILE (mode 0600), or in the wizard"),
+				 req->key_path);
+		else if (!key && pp.asked)
+			snprintf(r->detail, sizeof(r->detail),
+				 _("the passphrase does not open the private key %s"), req->key_path);
+		else if (!key)
+			snprintf(r->detail, sizeof(r->detail), _("%s is not a PEM private key"),
+				 req->key_path);
+		if (!key)
+			goto out;
 	}
 	if (X509_check_private_key(cert, key) != 1) {
 		snprintf(r->detail, sizeof(r->detail), "%s",
@@ -243,13 +320,78 @@ out:
 	return out;
 }
 
+/* expires_in arrives as a number, or as a string from some proxies; a value no token has (beyond
+ * a day, negative, not a number) counts as absent: Entra's client-credentials tokens last 3599 s. */
+static long expires_in(const cJSON *ei)
+{
+	long v = 0;
+	char *end;
+
+	if (cJSON_IsNumber(ei) && validate_whole(ei->valuedouble, 1, 86400, &v))
+		return v;
+	if (cJSON_IsString(ei) && ei->valuestring[0] >= '0' && ei->valuestring[0] <= '9' &&
+	    strlen(ei->valuestring) <= 6) {
+		v = strtol(ei->valuestring, &end, 10);
+		if (!*end && v >= 1 && v <= 86400)
+			return v;
+	}
+	return 3599;
+}
+
+/* The token endpoint's answer read into a token, or a code with r filled for the catalogue. */
+static enum o365_rc token_from_reply(enum net_fault f, struct http_resp *h, struct token *out,
+				     struct net_result *r)
+{
+	cJSON *json = NULL;
+	const cJSON *at, *ei;
+	enum o365_rc rc = classify(f, h, r, &json);
+
+	if (rc == O365_OK) {
+		at = cJSON_GetObjectItemCaseSensitive(json, "access_token");
+		ei = cJSON_GetObjectItemCaseSensitive(json, "expires_in");
+		if (!cJSON_IsString(at) || !at->valuestring[0]) {
+			r->fault = NF_NO_TOKEN;
+			rc = O365_ENET;
+		} else {
+			out->access_token = xstrdup(at->valuestring);
+			codec_cleanse(at->valuestring, strlen(at->valuestring));
+			out->expires_in = expires_in(ei);
+			out->obtained = time(NULL);
+		}
+	}
+	cJSON_Delete(json);
+	return rc;
+}
+
+/* The fault http_request reports for a final status. */
+static enum net_fault status_fault(long status)
+{
+	return status == 429 ? NF_HTTP_429 : status >= 500 ? NF_HTTP_5XX : NF_NONE;
+}
+
+enum o365_rc net_token_parse(long status, const char *ctype, const char *body, size_t len, struct token *out,
+			     struct net_result *r)
+{
+	struct http_resp h = {.status = status, .len = len};
+	enum o365_rc rc;
+
+	memset(r, 0, sizeof(*r));
+	memset(out, 0, sizeof(*out));
+	h.body = xmalloc(len + 1);
+	memcpy(h.body, body, len);
+	h.body[len] = '\0';
+	snprintf(h.content_type, sizeof(h.content_type), "%s", ctype ? ctype : "");
+	r->http_status = status;
+	rc = token_from_reply(status_fault(status), &h, out, r);
+	http_resp_free(&h);
+	return rc;
+}
+
 enum o365_rc net_token_fetch(const struct net_cfg *cfg, const struct token_request *req, struct token *out,
 			     struct net_result *r)
 {
 	char url[1024], *tenant = NULL, *cid = NULL, *scope = NULL, *cred = NULL, *form = NULL;
 	struct http_resp h = {0};
-	cJSON *json = NULL;
-	const cJSON *at, *ei;
 	enum o365_rc rc = O365_ENET;
 	enum net_fault f;
 	size_t flen;
@@ -283,23 +425,7 @@ enum o365_rc net_token_fetch(const struct net_cfg *cfg, const struct token_reque
 	form = xmalloc(flen);
 	snprintf(form, flen, "grant_type=client_credentials&client_id=%s&scope=%s&%s", cid, scope, cred);
 	f = http_request(cfg, url, form, &h, r);
-	rc = classify(f, &h, r, &json);
-	if (rc == O365_OK) {
-		at = cJSON_GetObjectItemCaseSensitive(json, "access_token");
-		ei = cJSON_GetObjectItemCaseSensitive(json, "expires_in");
-		if (!cJSON_IsString(at) || !at->valuestring[0]) {
-			r->fault = NF_NO_TOKEN;
-			rc = O365_ENET;
-		} else {
-			out->access_token = xstrdup(at->valuestring);
-			codec_cleanse(at->valuestring, strlen(at->valuestring));
-			/* expires_in arrives as a number, or as a string from some proxies */
-			out->expires_in = cJSON_IsNumber(ei)   ? (long)ei->valuedouble
-					  : cJSON_IsString(ei) ? strtol(ei->valuestring, NULL, 10)
-							       : 3599;
-			out->obtained = time(NULL);
-		}
-	}
+	rc = token_from_reply(f, &h, out, r);
 	goto out;
 local:
 	r->fault = NF_LOCAL;
@@ -307,7 +433,6 @@ local:
 		snprintf(r->detail, sizeof(r->detail), "%s", _("could not build the token request"));
 	rc = req->cert_path ? O365_ECONFIG : O365_ENET;
 out:
-	cJSON_Delete(json);
 	http_resp_free(&h);
 	codec_free_secret(&form);
 	codec_free_secret(&cred);
@@ -317,22 +442,12 @@ out:
 	return rc;
 }
 
-enum o365_rc net_discover(const struct net_cfg *cfg, const char *authority, const char *tenant,
-			  struct discovery *out, struct net_result *r)
+static enum o365_rc discovery_from_reply(enum net_fault f, struct http_resp *h, struct discovery *out,
+					 struct net_result *r)
 {
-	char url[1024], *t = escape(tenant);
-	struct http_resp h = {0};
 	cJSON *json = NULL;
-	enum o365_rc rc;
+	enum o365_rc rc = classify(f, h, r, &json);
 
-	memset(r, 0, sizeof(*r));
-	memset(out, 0, sizeof(*out));
-	if (!t)
-		return O365_ENET;
-	snprintf(url, sizeof(url), "%.*s/%s/v2.0/.well-known/openid-configuration", authority_len(authority),
-		 authority, t);
-	free(t);
-	rc = classify(http_request(cfg, url, NULL, &h, r), &h, r, &json);
 	if (rc == O365_OK) {
 		copy_json_str(json, "token_endpoint", out->token_endpoint, sizeof(out->token_endpoint));
 		copy_json_str(json, "issuer", out->issuer, sizeof(out->issuer));
@@ -344,6 +459,42 @@ enum o365_rc net_discover(const struct net_cfg *cfg, const char *authority, cons
 		}
 	}
 	cJSON_Delete(json);
+	return rc;
+}
+
+enum o365_rc net_discovery_parse(long status, const char *ctype, const char *body, size_t len,
+				 struct discovery *out, struct net_result *r)
+{
+	struct http_resp h = {.status = status, .len = len};
+	enum o365_rc rc;
+
+	memset(r, 0, sizeof(*r));
+	memset(out, 0, sizeof(*out));
+	h.body = xmalloc(len + 1);
+	memcpy(h.body, body, len);
+	h.body[len] = '\0';
+	snprintf(h.content_type, sizeof(h.content_type), "%s", ctype ? ctype : "");
+	r->http_status = status;
+	rc = discovery_from_reply(status_fault(status), &h, out, r);
+	http_resp_free(&h);
+	return rc;
+}
+
+enum o365_rc net_discover(const struct net_cfg *cfg, const char *authority, const char *tenant,
+			  struct discovery *out, struct net_result *r)
+{
+	char url[1024], *t = escape(tenant);
+	struct http_resp h = {0};
+	enum o365_rc rc;
+
+	memset(r, 0, sizeof(*r));
+	memset(out, 0, sizeof(*out));
+	if (!t)
+		return O365_ENET;
+	snprintf(url, sizeof(url), "%.*s/%s/v2.0/.well-known/openid-configuration", authority_len(authority),
+		 authority, t);
+	free(t);
+	rc = discovery_from_reply(http_request(cfg, url, NULL, &h, r), &h, out, r);
 	http_resp_free(&h);
 	return rc;
 }

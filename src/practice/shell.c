@@ -96,7 +96,8 @@ static bool split(const char *line, struct words *ws, char *msg, size_t mn)
 					if (ql2 && k2 == kind) {
 						p += ql2;
 						if (kind == '\'' && *p == '\'') { /* '' inside '...' */
-							buf[k++] = '\'';
+							if (k < sizeof(buf) - 4)
+								buf[k++] = '\'';
 							p++;
 							continue;
 						}

@@ -11,6 +11,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "core/atomic.h"
 #include "core/i18n.h"
 #include "core/powershell.h"
 #include "core/store.h"
@@ -202,17 +203,18 @@ static bool handle(struct session *s, void *priv, enum action a, int key)
 	} else {
 		char dir[4096], path[4400];
 		struct o365_err e;
-		FILE *f;
 		if (store_dir(dir, sizeof(dir), &e) != O365_OK || store_ensure_dir(dir, &e) != O365_OK) {
 			status_set(s->ui, true, "%s", e.msg);
 			free(script);
 			return true;
 		}
 		snprintf(path, sizeof(path), "%s/%s-exchange.ps1", dir, s->profile_name);
-		if ((f = fopen(path, "w")) && fputs(script, f) >= 0 && fclose(f) == 0)
+		/* a fresh file renamed into place: a symbolic link planted there is not followed */
+		if (store_check_dir_of(path, &e) == O365_OK &&
+		    atomic_replace(path, script, strlen(script), 0600, 0, &e) == O365_OK)
 			status_set(s->ui, false, _("Written to %s"), path);
 		else
-			status_set(s->ui, true, _("Cannot write %s: %s"), path, strerror(errno));
+			status_set(s->ui, true, "%s", e.msg);
 	}
 	free(st->handed);
 	st->handed = script;

@@ -4,11 +4,14 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/cert.h"
 #include "core/codec.h"
@@ -18,7 +21,7 @@
 
 static const char *const kinds[] = {N_("Client secret"), N_("Certificate")};
 
-enum { F_KIND, F_SECRET, F_EXPIRY, F_CERT, F_KEY };
+enum { F_KIND, F_SECRET, F_EXPIRY, F_CERT, F_KEY, F_PASS };
 
 struct secret {
 	struct form fm;
@@ -169,14 +172,17 @@ static enum vres check_expiry(const struct form *fm, struct field *f, struct vms
 
 static enum vres check_file(const struct form *fm, struct field *f, struct vmsg *m)
 {
-	FILE *fp = f->buf[0] ? fopen(f->buf, "r") : NULL;
+	/* O_NONBLOCK: typing the name of a FIFO must not hang the screen */
+	int fd = f->buf[0] ? open(f->buf, O_RDONLY | O_NONBLOCK | O_CLOEXEC) : -1;
+	struct stat st;
+	bool ok = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
 
 	(void)fm;
-	m->res = fp ? V_OK : V_ERR;
+	if (fd >= 0)
+		close(fd);
+	m->res = ok ? V_OK : V_ERR;
 	snprintf(m->text, sizeof(m->text), "%s",
-		 fp ? "" : _("Cannot read this file; F8 generates a key and certificate."));
-	if (fp)
-		fclose(fp);
+		 ok ? "" : _("Cannot read this file; F8 generates a key and certificate."));
 	return m->res;
 }
 
@@ -188,6 +194,7 @@ static void show_kind(struct form *fm)
 	fm->f[F_EXPIRY].hidden = cert;
 	fm->f[F_CERT].hidden = !cert;
 	fm->f[F_KEY].hidden = !cert;
+	fm->f[F_PASS].hidden = !cert;
 }
 
 /* The expiry as stored: YYYY-MM-DD. */
@@ -207,7 +214,7 @@ static void enter(struct session *s, void *priv)
 	struct form *fm = &((struct secret *)priv)->fm;
 
 	if (!fm->n) {
-		fm->n = 5;
+		fm->n = 6;
 		fm->f[F_KIND] = (struct field){.label = N_("Credential"),
 					       .kind = FK_CHOICE,
 					       .choices = kinds,
@@ -225,6 +232,9 @@ static void enter(struct session *s, void *priv)
 			.label = N_("Certificate (PEM)"), .kind = FK_TEXT, .check = check_file};
 		fm->f[F_KEY] = (struct field){
 			.label = N_("Private key (PEM)"), .kind = FK_TEXT, .check = check_file};
+		/* An encrypted key is opened with this, never by a prompt from OpenSSL. */
+		fm->f[F_PASS] = (struct field){
+			.label = N_("Key passphrase"), .kind = FK_SECRET, .max = 200};
 		if (s->mode != WMODE_ROTATE) {
 			field_set(&fm->f[F_SECRET], s->p->secret);
 			field_set(&fm->f[F_EXPIRY], s->p->secret_expiry);
@@ -323,6 +333,8 @@ static bool leave(struct session *s, void *priv, bool forward)
 		s->p->auth = AUTH_CERTIFICATE;
 		steps_commit_str(s, &s->p->cert_path, fm->f[F_CERT].buf);
 		steps_commit_str(s, &s->p->key_path, fm->f[F_KEY].buf);
+		codec_cleanse(s->key_passphrase, sizeof(s->key_passphrase));
+		snprintf(s->key_passphrase, sizeof(s->key_passphrase), "%.255s", fm->f[F_PASS].buf);
 		return true;
 	}
 	if (validate_secret(fm->f[F_SECRET].buf, s->p->client_id, s->p->tenant, &clean, &m) == V_ERR)

@@ -106,6 +106,8 @@ bool steps_check(struct session *s, enum job_kind kind, bool waiting, const char
 		profile_set_str(&work->secret_expiry, s->pending_expiry[0] ? s->pending_expiry : NULL);
 	}
 	settings_verify_opts(s->opts, &o);
+	if (s->key_passphrase[0])
+		o.key_passphrase = s->key_passphrase;
 	o.token_only = kind == JOB_TOKEN;
 	o.tenant_only = kind == JOB_TENANT;
 	o.wait_minutes = waiting ? 60 : 0;

@@ -45,6 +45,8 @@ struct session {
 	/* Rotation keeps the new secret apart until it passed every check. */
 	char *pending_secret;
 	char pending_expiry[16];
+	/* An encrypted private key's passphrase, typed at step 2: for the checks only, never saved. */
+	char key_passphrase[256];
 	char old_expiry[16];
 	bool fresh;   /* a new profile (first run, new profile or start over) */
 	bool saved;   /* saved in this run */

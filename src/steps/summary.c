@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/atomic.h"
 #include "core/codec.h"
 #include "core/export.h"
 #include "core/i18n.h"
@@ -103,15 +104,16 @@ static void write_exports(struct session *s, struct summary *st)
 	char dir[4096], sheet[4400], json[4400];
 	struct o365_err e;
 	char *a = export_profile(s->p, EXPORT_SHEET, false), *b = export_profile(s->p, EXPORT_JSON, false);
-	FILE *f;
 	bool ok =
 		a && b && store_dir(dir, sizeof(dir), &e) == O365_OK && store_ensure_dir(dir, &e) == O365_OK;
 
 	if (ok) {
 		snprintf(sheet, sizeof(sheet), "%s/%s-extension-kit.txt", dir, s->profile_name);
 		snprintf(json, sizeof(json), "%s/%s-extension-kit.json", dir, s->profile_name);
-		ok = (f = fopen(sheet, "w")) && fputs(a, f) >= 0 && fclose(f) == 0;
-		ok = ok && (f = fopen(json, "w")) && fputs(b, f) >= 0 && fclose(f) == 0;
+		/* fresh files renamed into place: a symbolic link planted there is not followed */
+		ok = store_check_dir_of(sheet, &e) == O365_OK &&
+		     atomic_replace(sheet, a, strlen(a), 0600, 0, &e) == O365_OK &&
+		     atomic_replace(json, b, strlen(b), 0600, 0, &e) == O365_OK;
 	}
 	if (ok)
 		snprintf(st->fm.note, sizeof(st->fm.note), _("Wrote %s and %s (the secret is not in them)."),
@@ -128,24 +130,29 @@ static void farewell(struct session *s)
 
 	if (s->mode == WMODE_ROTATE)
 		snprintf(s->farewell, sizeof(s->farewell),
-			 _("Next:\n  1. In M-Files Admin paste the new secret into the Mail server's Client "
-			   "Secret "
-			   "and save.\n  2. In Certificates & secrets delete the old secret (expires %s).\n  "
-			   "3. "
-			   "Rotate again by %s.\n"),
+			 _("Next:\n"
+			   "  1. In M-Files Admin paste the new secret into the Mail server's Client\n"
+			   "     Secret and save.\n"
+			   "  2. In Certificates & secrets delete the old secret (expires %s).\n"
+			   "  3. Rotate again by %s.\n"),
 			 s->old_expiry[0] ? s->old_expiry : "?", rotate_by(p));
 	else
 		snprintf(s->farewell, sizeof(s->farewell),
-			 _("Next:\n  1. M-Files Admin > Configurations > Other Applications > Extension Kit "
-			   "> Email "
-			   "Notifications > Mail server: Authentication type Office365OAuth,\n     SMTP %s "
-			   "port %d "
-			   "(%s), Username %s, Sender %s,\n     Tenant ID %s, Client ID %s, Scope %s,\n     "
-			   "Client "
-			   "Secret: the value you pasted here.\n  2. Save the configuration and send a test "
-			   "notification.\n  3. Rotate the client secret by %s: run this wizard again and "
-			   "choose "
-			   "\"Rotate the client secret\".\n"),
+			 _("Next:\n"
+			   "  1. In M-Files Admin open Configurations > Other Applications > Extension Kit\n"
+			   "     > Email Notifications > Mail server and enter:\n"
+			   "       Authentication type  Office365OAuth\n"
+			   "       SMTP server          %s\n"
+			   "       Port                 %d (%s)\n"
+			   "       Username             %s\n"
+			   "       Sender               %s\n"
+			   "       Tenant ID            %s\n"
+			   "       Client ID            %s\n"
+			   "       Scope                %s\n"
+			   "       Client Secret        the value you pasted here\n"
+			   "  2. Save the configuration and send a test notification.\n"
+			   "  3. Rotate the client secret by %s: run this wizard again and choose\n"
+			   "     \"Rotate the client secret\".\n"),
 			 p->smtp_server ? p->smtp_server : "-", p->smtp_port, tsec_key(p->transport),
 			 p->username ? p->username : "-", p->sender ? p->sender : "-",
 			 p->tenant ? p->tenant : "-", p->client_id ? p->client_id : "-", profile_scope(p),

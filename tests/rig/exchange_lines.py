@@ -5,10 +5,12 @@ and Postfix cannot produce. The mailbox's local part chooses the behaviour:
 
   IMAP (implicit TLS)       notconnected*  AUTHENTICATE OK, then EXAMINE: BAD User is authenticated but not connected.
                             authfail*      NO AUTHENTICATE failed.
+                            escape*        NO with terminal escapes (clipboard write, clear screen, C1)
                             anything else  OK
   SMTP (STARTTLS)           smtpoff*       535 5.7.139 ... SmtpClientAuthentication is disabled for the Tenant ...
                             basicoff*      535 5.7.139 Authentication unsuccessful, basic authentication is disabled.
                             authfail*      535 5.7.3 Authentication unsuccessful [...]
+                            escape*        535 with terminal escapes
                             storedrv*      430 4.2.0 STOREDRV; mailbox logon failure ... (after DATA)
                             anything else  235; a sender other than the login gets 554 5.2.252 SendAsDenied after DATA
   SMTP without STARTTLS     the third port never offers STARTTLS
@@ -30,6 +32,7 @@ import threading
 GREETING_IMAP = b"* OK The Microsoft Exchange IMAP4 service is ready. [QgBOADEAUABSADAAMQBDAEEAMAAwADEANAAuAG4AYQBtAHAAcgBkADAAMQAuAHAAcgBvAGQALgBvAHUAdABsAG8AbwBrAC4AYwBvAG0A]\r\n"
 CAPS = b"* CAPABILITY IMAP4 IMAP4rev1 AUTH=PLAIN AUTH=XOAUTH2 SASL-IR UIDPLUS ID UNSELECT CHILDREN IDLE NAMESPACE LITERAL+\r\n"
 HOST = b"BN1PR01CA0014.namprd01.prod.outlook.com"
+ESC = "\x1b]52;c;aGFja2Vk\x07\x1b[2J\u009b31m\u202e|x".encode()
 
 
 COUNTS = {}
@@ -90,7 +93,10 @@ def imap(sock, xoauth2=True):
                 c.send(b"+ \r\n")
                 b64 = c.line() or ""
             user, token_ok = xoauth2_user(b64)
-            if not token_ok or not user or user.startswith("authfail"):
+            if user and user.startswith("escape"):
+                c.send(f"{tag} NO AUTHENTICATE failed. ".encode() + ESC + b"\r\n")
+                user = None
+            elif not token_ok or not user or user.startswith("authfail"):
                 c.send(f"{tag} NO AUTHENTICATE failed.\r\n".encode())
                 user = None
             else:
@@ -152,6 +158,8 @@ def smtp(sock, ctx, starttls):
             if u and u.startswith("smtpoff"):
                 c.send(b"535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. "
                        b"Visit https://aka.ms/smtp_auth_disabled for more information. [" + HOST + b"]\r\n")
+            elif u and u.startswith("escape"):
+                c.send(b"535 5.7.3 Authentication unsuccessful " + ESC + b"\r\n")
             elif u and u.startswith("basicoff"):
                 c.send(b"535 5.7.139 Authentication unsuccessful, basic authentication is disabled. [" + HOST + b"]\r\n")
             elif not token_ok or not u or u.startswith("authfail"):

@@ -53,6 +53,8 @@ APPS = {
     "77777777-0000-0000-0000-000000000004": {"secrets": [SECRET], "roles": BOTH, "token": "wrongtenant"},
     "77777777-0000-0000-0000-000000000005": {"secrets": [SECRET], "roles": BOTH, "token": "public"},
     "77777777-0000-0000-0000-000000000006": {"secrets": [SECRET], "roles": BOTH, "token": "disabled"},
+    "77777777-0000-0000-0000-000000000007": {"secrets": [SECRET], "roles": BOTH, "token": "escape"},
+    "77777777-0000-0000-0000-000000000008": {"secrets": [SECRET], "roles": BOTH, "token": "wrongapp"},
 }
 # client_id -> fault (the secret is not checked)
 FAULTS = {
@@ -70,7 +72,20 @@ FAULTS = {
     "f0000000-0000-0000-0000-00000000000c": "redirect",
     "f0000000-0000-0000-0000-00000000000d": "429",
     "f0000000-0000-0000-0000-00000000000e": "unknown-code",
+    # hostile servers
+    "f0000000-0000-0000-0000-0000000000f1": "escape",
+    "f0000000-0000-0000-0000-0000000000f2": "stall",
+    "f0000000-0000-0000-0000-0000000000f3": "dribble",
+    "f0000000-0000-0000-0000-0000000000f4": "huge-expiry",
+    "f0000000-0000-0000-0000-0000000000f5": "huge-retry-after",
+    "f0000000-0000-0000-0000-0000000000f6": "huge-expiry-string",
+    "f0000000-0000-0000-0000-0000000000f7": "429-json",
+    "f0000000-0000-0000-0000-0000000000f8": "503-json",
 }
+# Terminal escapes a hostile server puts in every text it sends: clipboard write, clear screen, a
+# C1 control, a bidirectional override and a Nagios perfdata separator.
+ESC = "\x1b]52;c;aGFja2Vk\x07\x1b[2J\u009b31m\u202e|x"
+ESCAPE_TENANT = "escape.example.test"
 ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 
 
@@ -112,11 +127,15 @@ def access_token(keys, appid, app, acr):
         "aud": "https://graph.microsoft.com" if kind == "wrongaud" else RESOURCE,
         "iss": f"https://sts.windows.net/{tid}/", "iat": now - 300, "nbf": now - 300,
         "exp": now - 120 if kind == "expired" else now + 3599,
-        "app_displayname": "Extension Kit", "appid": appid, "appidacr": acr,
+        "app_displayname": "Extension Kit", "appidacr": acr,
+        "appid": "12121212-3434-5656-7878-909090909090" if kind == "wrongapp" else appid,
         "idp": f"https://sts.windows.net/{tid}/", "idtyp": "app", "oid": OID,
         "rh": "0.AAAA" + b64u(os.urandom(12)) + ".", "roles": list(app["roles"]), "sid": str(uuid.uuid4()),
         "sub": OID, "tid": tid, "uti": b64u(os.urandom(16)), "ver": "1.0",
     }
+    if kind == "escape":
+        claims.update(aud="https://evil.example" + ESC, idtyp="user" + ESC, appidacr="3" + ESC,
+                      app_displayname=ESC, roles=list(app["roles"]) + ["Mail.Read" + ESC])
     return jwt(keys, claims, wrong=kind == "badsig")
 
 
@@ -156,7 +175,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if len(parts) == 4 and parts[1:] == ["v2.0", ".well-known", "openid-configuration"]:
             t = parts[0].lower()
             self.record({"path": self.path, "method": "GET"})
-            if t not in (TENANT,) + DOMAINS + (USGOV_TENANT,):
+            if t not in (TENANT,) + DOMAINS + (USGOV_TENANT, ESCAPE_TENANT):
                 st, body = ms_error(400, "invalid_tenant", 90002,
                                     f"Tenant '{parts[0]}' not found. Check to make sure you have the correct "
                                     "tenant ID and are signing into the correct cloud.")
@@ -164,6 +183,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 return self.send(st, body)
             host = self.headers.get("Host")
             gov = t == USGOV_TENANT
+            if t == ESCAPE_TENANT:
+                return self.send(200, {"token_endpoint": f"https://{host}/{TENANT}/oauth2/v2.0/token",
+                                       "issuer": "https://evil.example/" + ESC, "tenant_region_scope": "WW" + ESC,
+                                       "cloud_instance_name": "microsoftonline.com.evil.example" + ESC})
             return self.send(200, {
                 "token_endpoint": f"https://{host}/{TENANT}/oauth2/v2.0/token",
                 "issuer": f"https://login.microsoftonline.{'us' if gov else 'com'}/{TENANT}/v2.0",
@@ -279,6 +302,46 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return ok()
         if kind == "unknown-code":
             return self.send(*ms_error(400, "invalid_request", 9999999, "A brand-new failure nobody has catalogued yet."))
+        if kind == "escape":
+            st, body = ms_error(400, "invalid_client" + ESC, 7000215, "Invalid client secret provided." + ESC)
+            body.update(trace_id=ESC, correlation_id=ESC, timestamp=ESC)
+            return self.send(st, body)
+        if kind in ("stall", "dribble"):
+            # Headers at once, then nothing (or one byte every half second): only a deadline ends it.
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", "100000")
+            self.end_headers()
+            self.wfile.flush()
+            for _ in range(240):
+                if kind == "dribble":
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+                time.sleep(0.5)
+            return None
+        if kind == "huge-expiry":
+            return self.send(200, raw=b'{"token_type":"Bearer","expires_in":1e19,"access_token":"' +
+                             access_token(self.server.keys, cid, {"roles": BOTH}, "1").encode() + b'"}')
+        if kind == "huge-expiry-string":
+            return self.send(200, {"token_type": "Bearer", "expires_in": "99999999999999999999999",
+                                   "access_token": access_token(self.server.keys, cid, {"roles": BOTH}, "1")})
+        if kind in ("429-json", "503-json"):
+            # Microsoft's own words with the status: a throttled or unavailable service, nothing to fix
+            st, body = (ms_error(429, "invalid_request", 50196, "The server terminated an operation because "
+                                 "it encountered a client request loop.") if kind == "429-json" else
+                        ms_error(503, "temporarily_unavailable", 90033, "A transient error has occurred. "
+                                 "Please try again."))
+            body_bytes = json.dumps(body).encode()
+            self.send_response(st)
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.send_header("Content-Length", str(len(body_bytes)))
+            self.send_header("Retry-After", "1")
+            self.end_headers()
+            self.wfile.write(body_bytes)
+            return None
+        if kind == "huge-retry-after":
+            return self.send(429, raw=b"Too Many Requests", ctype="text/plain",
+                             headers=[("Retry-After", "99999999999999999999")])
         if kind == "badjson":
             return self.send(200, raw=b'{"token_type":"Bearer","expires_in":35')
         if kind == "html":
