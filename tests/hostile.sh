@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Hostile files, profiles and answers met from the command line: each ends with a clear message and
 # its exit status, never a crash, a hang or a secret sent somewhere unexpected.
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"

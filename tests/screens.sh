@@ -14,6 +14,8 @@
 #   #! keep               keep the profile the previous script left
 #   #! copy-profile NAME  after seeding, copy the profile to NAME.json beside it
 #   #! lang LL            run in language LL (tests/lib.sh's speak: catalogue and locale generated)
+#   #! before CMD...      a shell command after seeding, before the wizard ($BIN, $CFG, ${EP[@]} set)
+# O365_SCREENS='GLOB...' runs only the scripts whose names match one (for a quick look while working).
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 if [ "$(id -u)" != 0 ] || ! command -v dovecot >/dev/null; then
 	echo "1..0 # SKIP needs root and dovecot for the mailbox steps"
@@ -26,7 +28,7 @@ SCREENS=$top_srcdir/tests/screens
 OUT=$TMP/screens
 mkdir -p "$OUT"
 CFG=$XDG_CONFIG_HOME/o365-oauth-setup/default.json
-export TERM=xterm LANG=C.UTF-8
+export TERM=xterm LANG=C.UTF-8 XDG_STATE_HOME=$TMP/state
 
 # The expiry preset "12" is a date from today, 365 days on (the scripts type no other date
 # that could fall on it).
@@ -55,7 +57,14 @@ fill() {
 
 for script in "$SCREENS"/*.script; do
 	name=$(basename "$script" .script)
-	grep -q '^#! keep' "$script" || rm -rf "$XDG_CONFIG_HOME"
+	if [ -n "${O365_SCREENS:-}" ]; then
+		read -ra globs <<<"$O365_SCREENS"
+		m=""
+		# shellcheck disable=SC2254
+		for g in "${globs[@]}"; do case $name in $g) m=1 ;; esac; done
+		[ -n "$m" ] || continue
+	fi
+	grep -q '^#! keep' "$script" || rm -rf "$XDG_CONFIG_HOME" "$XDG_STATE_HOME"
 	args=$(fill "$(sed -n 's/^#! args //p' "$script")")
 	size=$(sed -n 's/^#! size //p' "$script")
 	size=${size:-80x24}
@@ -70,6 +79,10 @@ for script in "$SCREENS"/*.script; do
 		[ "$RC" = 0 ] || { not_ok "$name: seed profile" "$(output)"; continue; }
 		cp "$CFG" "$TMP/$name.seeded.json"
 	fi
+	while IFS= read -r before; do
+		[ -n "$before" ] || continue
+		(eval "$(fill "$before")") >"$TMP/before.out" 2>&1 || not_ok "$name: before: $before" "$(cat "$TMP/before.out")"
+	done < <(sed -n 's/^#! before //p' "$script")
 	for other in $(sed -n 's/^#! copy-profile //p' "$script"); do cp "$CFG" "${CFG%/*}/$other.json"; done
 	lang=$(sed -n 's/^#! lang //p' "$script")
 	(

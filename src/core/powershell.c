@@ -52,6 +52,7 @@ char *powershell_script(const struct profile *p, time_t now)
 	     *qa = q(p->client_id ? p->client_id : "<CLIENT-ID>");
 	char *qo = q(oid), *qn = q(p->app_name && *p->app_name ? p->app_name : "Extension Kit");
 	const char **boxes = profile_login_mailboxes(p);
+	int section = 0; /* numbered as written: a section left out leaves no gap */
 
 	gmtime_r(&now, &tm);
 	strftime(date, sizeof(date), "%Y-%m-%d", &tm);
@@ -64,7 +65,9 @@ char *powershell_script(const struct profile *p, time_t now)
 		    _("once per computer"));
 	strbuf_addf(&b, "Import-Module ExchangeOnlineManagement\n");
 	strbuf_addf(&b, "Connect-ExchangeOnline -Organization %s\n\n", qt);
-	strbuf_addf(&b, "# %s\n", _("1. Register the app's service principal in Exchange."));
+	strbuf_addf(&b, "# ");
+	strbuf_addf(&b, _("%d. Register the app's service principal in Exchange."), ++section);
+	strbuf_addf(&b, "\n");
 	strbuf_addf(
 		&b, "#    %s\n",
 		_("-ObjectId is the ENTERPRISE APPLICATION's Object ID (read from the token's oid claim),"));
@@ -74,7 +77,9 @@ char *powershell_script(const struct profile *p, time_t now)
 		strbuf_addf(&b, "#    %s\n",
 			    _("Run the token check (step 4) first: it fills in the Object ID below."));
 	strbuf_addf(&b, "New-ServicePrincipal -AppId %s -ObjectId %s -DisplayName %s\n\n", qa, qo, qn);
-	strbuf_addf(&b, "# %s\n", _("2. Let the service principal open each mailbox."));
+	strbuf_addf(&b, "# ");
+	strbuf_addf(&b, _("%d. Let the service principal open each mailbox."), ++section);
+	strbuf_addf(&b, "\n");
 	for (int i = 0; boxes && boxes[i]; i++) {
 		char *qm = q(boxes[i]);
 		strbuf_addf(&b,
@@ -86,8 +91,10 @@ char *powershell_script(const struct profile *p, time_t now)
 	strbuf_addf(&b, "\n");
 	if (profile_sender_differs(p)) {
 		char *qs = q(p->sender);
-		strbuf_addf(&b, "# %s\n",
-			    _("3. The sender differs from the username: allow sending as the sender."));
+		strbuf_addf(&b, "# ");
+		strbuf_addf(&b, _("%d. The sender differs from the username: allow sending as the sender."),
+			    ++section);
+		strbuf_addf(&b, "\n");
 		strbuf_addf(&b,
 			    "Add-RecipientPermission -Identity %s -Trustee %s -AccessRights SendAs "
 			    "-Confirm:$false\n\n",
@@ -96,8 +103,9 @@ char *powershell_script(const struct profile *p, time_t now)
 	}
 	if (p->username) {
 		char *qu = q(p->username);
-		strbuf_addf(&b, "# %s\n",
-			    _("4. SMTP AUTH must be on for the sending mailbox, OAuth included."));
+		strbuf_addf(&b, "# ");
+		strbuf_addf(&b, _("%d. SMTP AUTH must be on for the sending mailbox, OAuth included."), ++section);
+		strbuf_addf(&b, "\n");
 		strbuf_addf(&b, "Set-CASMailbox -Identity %s -SmtpClientAuthenticationDisabled $false\n", qu);
 		if (p->mod_delivery)
 			strbuf_addf(&b, "Set-CASMailbox -Identity %s -ImapEnabled $true\n", qu);

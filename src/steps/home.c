@@ -12,7 +12,9 @@
 
 #include "core/codec.h"
 #include "core/i18n.h"
+#include "core/lastcheck.h"
 #include "core/store.h"
+#include "core/text.h"
 #include "steps.h"
 
 enum { H_ROTATE, H_REVERIFY, H_RESUME, H_EDIT, H_NEW, H_OVER, H_PICK, H_COUNT };
@@ -188,12 +190,48 @@ static void draw_steps(struct session *s, int y)
 	}
 }
 
+/* "LABEL: YYYY-MM-DD HH:MM UTC, STATUS: message" in at most two rows (the message is the
+ * recorded one-line summary). */
+static int draw_outcome(struct session *s, int y, const char *label, time_t at, enum check_status st,
+			const char *message)
+{
+	char when[40], line[900];
+	char *safe = text_clean(message ? message : "", 600); /* a state file anyone may have written */
+	struct tm tm;
+	const char *word = st == CHECK_OK ? _("OK") : st == CHECK_WARN ? _("WARN") : _("FAILED");
+
+	gmtime_r(&at, &tm);
+	strftime(when, sizeof(when), "%Y-%m-%d %H:%M UTC", &tm);
+	snprintf(line, sizeof(line), "%s: %s, %s: %s", label, when, word, safe ? safe : "");
+	free(safe);
+	return draw_text_to(s->ui, y, 2, s->ui->cols - 4, y + 2, line,
+			    ui_attr(s->ui, st == CHECK_OK ? ROLE_OK : st == CHECK_WARN ? ROLE_WARN : ROLE_FAIL));
+}
+
+/* The last check (a scheduled --check, kept apart from the profile) and the verification the
+ * profile was saved with: two different things an admin coming back wants to tell apart. */
+static int draw_history(struct session *s, int y)
+{
+	struct last_check lc;
+	const struct verification *v = profile_result(s->p, PROFILE_OVERALL);
+
+	if (lastcheck_load(s->path, &lc))
+		y = draw_outcome(s, y, _("Last check"), lc.at, lc.status, lc.message);
+	else
+		y = draw_text(s->ui, y, 2, s->ui->cols - 4, _("Last check: none recorded."),
+			      ui_attr(s->ui, ROLE_DIM));
+	if (v)
+		y = draw_outcome(s, y, _("Last saved verification"), v->at, v->status, v->message);
+	return y;
+}
+
 static void draw(struct session *s, void *priv, int y)
 {
 	struct home *h = priv;
 	int days = profile_days_left(s->p, time(NULL));
 	char line[600];
 	const char *names[UI_MENU_MAX];
+	int spare;
 
 	if (h->view == V_PICK) {
 		y = draw_text(s->ui, y, 2, s->ui->cols - 4,
@@ -230,6 +268,7 @@ static void draw(struct session *s, void *priv, int y)
 				 s->p->secret_expiry);
 		y = draw_text(s->ui, y, 2, s->ui->cols - 4, line,
 			      ui_attr(s->ui, days != INT_MIN && days <= 30 ? ROLE_WARN : ROLE_OK));
+		y = draw_history(s, y);
 	} else {
 		snprintf(line, sizeof(line), _("Profile %s has a draft that was not finished."),
 			 s->profile_name);
@@ -237,8 +276,11 @@ static void draw(struct session *s, void *priv, int y)
 	}
 	for (int i = 0; i < h->n_shown; i++)
 		names[i] = _(labels[h->shown[i]]);
-	y = ui_menu_show(s->ui, &h->menu, names, h->n_shown, h->current, y + 1, 4);
-	y++;
+	/* The blank rows around the menu go first when rows are short: the steps' states and the
+	 * hint below them must stay on screen. */
+	spare = ui_bottom(s->ui) - y - (h->n_shown + 6);
+	y = ui_menu_show(s->ui, &h->menu, names, h->n_shown, h->current, y + (spare >= 2), 4);
+	y += spare >= 1;
 	draw_steps(s, y);
 	draw_text(s->ui, y + 5, 2, s->ui->cols - 4,
 		  _("Enter starts the task; a number 0-8 goes to that step."), ui_attr(s->ui, ROLE_DIM));

@@ -130,24 +130,29 @@ static void farewell(struct session *s)
 
 	if (s->mode == WMODE_ROTATE)
 		snprintf(s->farewell, sizeof(s->farewell),
-			 _("Next:\n  1. In M-Files Admin paste the new secret into the Mail server's Client "
-			   "Secret "
-			   "and save.\n  2. In Certificates & secrets delete the old secret (expires %s).\n  "
-			   "3. "
-			   "Rotate again by %s.\n"),
+			 _("Next:\n"
+			   "  1. In M-Files Admin paste the new secret into the Mail server's Client\n"
+			   "     Secret and save.\n"
+			   "  2. In Certificates & secrets delete the old secret (expires %s).\n"
+			   "  3. Rotate again by %s.\n"),
 			 s->old_expiry[0] ? s->old_expiry : "?", rotate_by(p));
 	else
 		snprintf(s->farewell, sizeof(s->farewell),
-			 _("Next:\n  1. M-Files Admin > Configurations > Other Applications > Extension Kit "
-			   "> Email "
-			   "Notifications > Mail server: Authentication type Office365OAuth,\n     SMTP %s "
-			   "port %d "
-			   "(%s), Username %s, Sender %s,\n     Tenant ID %s, Client ID %s, Scope %s,\n     "
-			   "Client "
-			   "Secret: the value you pasted here.\n  2. Save the configuration and send a test "
-			   "notification.\n  3. Rotate the client secret by %s: run this wizard again and "
-			   "choose "
-			   "\"Rotate the client secret\".\n"),
+			 _("Next:\n"
+			   "  1. In M-Files Admin open Configurations > Other Applications > Extension Kit\n"
+			   "     > Email Notifications > Mail server and enter:\n"
+			   "       Authentication type  Office365OAuth\n"
+			   "       SMTP server          %s\n"
+			   "       Port                 %d (%s)\n"
+			   "       Username             %s\n"
+			   "       Sender               %s\n"
+			   "       Tenant ID            %s\n"
+			   "       Client ID            %s\n"
+			   "       Scope                %s\n"
+			   "       Client Secret        the value you pasted here\n"
+			   "  2. Save the configuration and send a test notification.\n"
+			   "  3. Rotate the client secret by %s: run this wizard again and choose\n"
+			   "     \"Rotate the client secret\".\n"),
 			 p->smtp_server ? p->smtp_server : "-", p->smtp_port, tsec_key(p->transport),
 			 p->username ? p->username : "-", p->sender ? p->sender : "-",
 			 p->tenant ? p->tenant : "-", p->client_id ? p->client_id : "-", profile_scope(p),

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "check/settings.h"
 #include "core/codec.h"
@@ -67,6 +68,75 @@ static void free_priv(struct wizard *w, int id)
 }
 
 /* The trainer's summary keeps the time spent on each step, until now. */
+/* Display columns of n bytes of UTF-8 (bytes when the locale cannot say). */
+static int text_width(const char *t, size_t n)
+{
+	mbstate_t ms = {0};
+	int w = 0;
+
+	while (n) {
+		wchar_t wc;
+		size_t k = mbrtowc(&wc, t, n, &ms);
+		int cw;
+		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+			memset(&ms, 0, sizeof(ms));
+			k = 1;
+			cw = 1;
+		} else {
+			cw = wcwidth(wc);
+			cw = cw < 0 ? 1 : cw;
+		}
+		w += cw;
+		t += k;
+		n -= k;
+	}
+	return w;
+}
+
+/* Prints text left on the terminal after the screen is gone, each line wrapped at spaces to the
+ * width and continued under its own indentation (past "N. " for a numbered line), so nothing is
+ * broken in the middle of a word by the terminal. */
+static void print_wrapped(FILE *out, const char *text, int width)
+{
+	while (*text) {
+		const char *eol = strchr(text, '\n'), *p = text, *d;
+		size_t len = eol ? (size_t)(eol - text) : strlen(text);
+		int indent = 0, col;
+
+		while (p < text + len && *p == ' ')
+			p++;
+		indent = (int)(p - text);
+		for (d = p; d < text + len && *d >= '0' && *d <= '9'; d++)
+			;
+		if (d > p && d + 1 < text + len && d[0] == '.' && d[1] == ' ')
+			indent += (int)(d - p) + 2;
+		fwrite(text, 1, (size_t)(p - text), out);
+		col = (int)(p - text);
+		while (p < text + len) {
+			const char *e = p, *sp = p;
+			int ww;
+			while (sp < text + len && *sp == ' ')
+				sp++;
+			e = sp;
+			while (e < text + len && *e != ' ')
+				e++;
+			ww = text_width(sp, (size_t)(e - sp));
+			if (col > indent && col + (int)(sp - p) + ww > width) {
+				fprintf(out, "\n%*s", indent, "");
+				col = indent;
+			} else {
+				fwrite(p, 1, (size_t)(sp - p), out);
+				col += (int)(sp - p);
+			}
+			fwrite(sp, 1, (size_t)(e - sp), out);
+			col += ww;
+			p = e;
+		}
+		fputc('\n', out);
+		text += len + (eol ? 1 : 0);
+	}
+}
+
 static void practice_timing(struct wizard *w)
 {
 	struct timespec now;
@@ -622,6 +692,9 @@ enum o365_rc wizard_run(const struct options *o)
 	} else {
 		enter(w, STEP_START);
 	}
+	if (w->s.practice && !w->ui.status[0])
+		status_set(&w->ui, false, "%s",
+			   _("PRACTICE: a simulated tenant. F11 opens its portal, F12 its PowerShell."));
 	while (!w->s.quit) {
 		int key;
 		frame(&w->ui);
@@ -646,7 +719,8 @@ enum o365_rc wizard_run(const struct options *o)
 	if (w->ui.status[0] && !w->ui.script)
 		printf("%s\n", w->ui.status);
 	if (w->s.farewell[0])
-		fputs(w->s.farewell, w->ui.script ? stderr : stdout);
+		print_wrapped(w->ui.script ? stderr : stdout, w->s.farewell,
+			      w->ui.cols > 20 ? w->ui.cols : 80);
 	rc = w->s.exit_rc;
 out:
 	if (w) {
