@@ -405,6 +405,11 @@ static int parse(int argc, char **argv, struct options *o)
 			PACKAGE);
 		return 2;
 	}
+	if (o->practice && o->all) {
+		fprintf(stderr, _("%s: --all checks the real profiles; --practice checks one scenario\n"),
+			PACKAGE);
+		return 2;
+	}
 	if (o->practice_shell && o->practice_portal) {
 		fprintf(stderr, _("%s: use either --shell or --portal, not both\n"), PACKAGE);
 		return 2;

@@ -73,6 +73,16 @@ answers_for() { # answers_for FILE TENANT CLIENT
 JSON
 }
 
+# Doubled quotes ('' is one quote inside '...') never run past a word's room, however many come.
+pshell clean "Get-Mailbox -Identity '$(printf "''%.0s" $(seq 3000))'"
+[ "$RC" -lt 128 ] && grep -q "^PS> Get-Mailbox" "$TMP/out" && ! grep -q "runtime error\|AddressSanitizer" "$TMP/out" &&
+	ok "shell: a word of 3000 doubled quotes is read without a crash" ||
+	not_ok "shell: a word of 3000 doubled quotes is read without a crash" "exit $RC" "$(tail -c 600 "$TMP/out")"
+
+# PowerShell's quotes: ‚ and ‛ quote like ', and a doubled quote of any kind inside '...' is one.
+pshell clean "Connect-ExchangeOnline -Organization ‚contoso.onmicrosoft.com‛" "Connect-ExchangeOnline -Organization 'O’’Brien'"
+expect "shell: ‚ ‛ are quotes; ’’ inside '...' is one ’" 3 "Connected to Exchange Online for contoso" "Tenant 'O’Brien' not found"
+
 portal clean
 [ ${#TENANT_ID} = 36 ] && [ ${#CLIENT_ID} = 36 ] && [ ${#APP_OID} = 36 ] && [ ${#SP_OID} = 36 ] &&
 	[ "$APP_OID" != "$SP_OID" ] && [ ${#VALUE} = 40 ] && ok "portal: tenant, client, both Object IDs and a new secret's Value" ||
@@ -201,6 +211,8 @@ run "$BIN" --practice nonsense --check
 expect "an unknown scenario" 2 "No practice scenario is called 'nonsense'" "--practice list"
 run "$BIN" --shell
 expect "--shell needs --practice" 2 "go with --practice"
+run "$BIN" --practice clean --check --all
+expect "--all is for real profiles" 2 "--practice checks one scenario"
 run "$BIN" --practice clean --config "$TMP/x.json" --check
 expect "--practice takes no --config" 2 "practice profiles"
 run "$BIN" --practice clean --check --practice-reset
@@ -219,7 +231,15 @@ if command -v strace >/dev/null; then
 	if [ -s "$TMP/strace" ] && grep -Eq 'socket\(|connect\(' "$TMP/strace"; then
 		not_ok "practice opens no sockets" "$(cat "$TMP/strace")"
 	else ok "practice opens no sockets"; fi
+	# The wizard too, walked through a whole fix by its practice screens.
+	TERM=xterm O365_WAIT_INTERVAL=1 O365_SCRIPT=$top_srcdir/tests/practice-screens/no-fullaccess.script O365_SCREEN_DIR=$TMP \
+		strace -f -qq -e trace=socket,connect -o "$TMP/strace" "$BIN" --practice no-fullaccess --practice-reset \
+		--practice-speed 1000 >/dev/null 2>&1
+	if grep -Eq 'socket\(|connect\(' "$TMP/strace" || ! grep -q "Logged in" "$TMP/no-fullaccess-7-verified"; then
+		not_ok "the practice wizard opens no sockets" "$(cat "$TMP/strace")"
+	else ok "the practice wizard opens no sockets"; fi
 else
 	skip "practice opens no sockets" "strace is not installed"
+	skip "the practice wizard opens no sockets" "strace is not installed"
 fi
 done_testing

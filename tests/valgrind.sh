@@ -51,6 +51,9 @@ vg "--rotate refused" 4 --rotate --secret-file "$TMP/wrong-secret" --token-only
 for f in extension-kit json env; do vg "--export $f" 0 --export "$f" --include-secret; done
 vg "--powershell" 0 --powershell
 vg "--list" 0 --list
+vg "--check --all" 6 --check --all --timeout 10
+vg "--list --check" 6 --list --check --timeout 10
+vg "--practice" 0 --practice clean --practice-reset --check
 vg "a missing profile" 3 --check --profile nosuch
 # The wizard, scripted: the start screen, help, the first steps, quit with a draft.
 cat >"$TMP/walk.script" <<'KEYS'

@@ -10,6 +10,7 @@
 #include "codec.h"
 #include "i18n.h"
 #include "profile_json.h"
+#include "text.h"
 #include "validate.h"
 #include "xalloc.h"
 
@@ -50,7 +51,7 @@ static void locate(const char *text, const char *at, int *line, int *col)
 /* A wrong type is reported at the key's first appearance in the text. */
 static void bad(struct reader *r, const char *key, const char *what)
 {
-	char quoted[128];
+	char quoted[128], *shown;
 	const char *at;
 	int line = 0, col = 0;
 
@@ -59,18 +60,31 @@ static void bad(struct reader *r, const char *key, const char *what)
 	r->failed = true;
 	snprintf(quoted, sizeof(quoted), "\"%s\"", key);
 	at = r->text ? strstr(r->text, quoted) : NULL;
+	shown = text_clean(key, 120); /* a repeated key is the file's own text */
 	if (at) {
 		locate(r->text, at, &line, &col);
-		err_set(r->e, O365_ECONFIG, "%s:%d:%d: '%s' %s", r->where, line, col, key, what);
+		err_set(r->e, O365_ECONFIG, "%s:%d:%d: '%s' %s", r->where, line, col, shown ? shown : "?",
+			what);
 	} else {
-		err_set(r->e, O365_ECONFIG, "%s: '%s' %s", r->where, key, what);
+		err_set(r->e, O365_ECONFIG, "%s: '%s' %s", r->where, shown ? shown : "?", what);
 	}
+	free(shown);
 	if (r->answers)
 		err_fix(r->e, "%s",
 			_("Correct the value in the answers file; see the man page for the keys."));
 	else
 		err_fix(r->e, "%s",
 			_("Correct the value in the file, or move the file away and run the wizard again."));
+}
+
+/* C0, DEL and C1 (UTF-8 C2 80..9F): each generator prints values as they are, and a terminal
+ * would obey them. */
+static bool has_controls(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p < 0x20 || *p == 0x7f || (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
+			return true;
+	return false;
 }
 
 static void get_str(struct reader *r, const cJSON *obj, const char *key, char **dst)
@@ -81,6 +95,10 @@ static void get_str(struct reader *r, const cJSON *obj, const char *key, char **
 		return;
 	if (!cJSON_IsString(v)) {
 		bad(r, key, _("must be a string"));
+		return;
+	}
+	if (has_controls(v->valuestring)) {
+		bad(r, key, _("must not hold control characters (line breaks, tabs, escapes)"));
 		return;
 	}
 	profile_set_str(dst, v->valuestring);
@@ -207,6 +225,11 @@ static void read_profile(struct reader *r, const cJSON *root, struct profile *p)
 		{
 			if (!cJSON_IsString(it)) {
 				bad(r, "mailboxes", _("must hold only strings"));
+				break;
+			}
+			if (has_controls(it->valuestring)) {
+				bad(r, "mailboxes",
+				    _("must not hold control characters (line breaks, tabs, escapes)"));
 				break;
 			}
 			profile_add_mailbox(p, it->valuestring);
@@ -337,13 +360,43 @@ fail:
 	return O365_ECONFIG;
 }
 
+/* An escaped NUL inside a string (cJSON ends the string there, dropping the rest); NULL when none. */
+static const char *nul_escape(const char *text)
+{
+	bool in = false;
+
+	for (const char *p = text; *p; p++) {
+		if (!in) {
+			in = *p == '"';
+		} else if (*p == '"') {
+			in = false;
+		} else if (*p == '\\') {
+			if (p[1] == 'u' && !strncmp(p + 2, "0000", 4))
+				return p;
+			if (p[1])
+				p++;
+		}
+	}
+	return NULL;
+}
+
 static enum o365_rc from_text(const char *text, const char *where, struct profile **out, struct o365_err *e,
 			      bool answers)
 {
 	const char *end = NULL;
 	cJSON *root = cJSON_ParseWithOpts(text, &end, 1);
+	const char *nul = root ? nul_escape(text) : NULL;
 
 	*out = NULL;
+	if (nul) {
+		int line, col;
+		locate(text, nul, &line, &col);
+		err_set(e, O365_ECONFIG, _("%s:%d:%d: \\u0000 (a NUL character) cannot be part of a value"),
+			where, line, col);
+		err_fix(e, "%s", _("Remove it: every value is text, and a NUL would cut it short."));
+		scrub_and_delete(root);
+		return O365_ECONFIG;
+	}
 	if (!root) {
 		int line, col;
 		const char *at = cJSON_GetErrorPtr();

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A growing string for every generator (exports, field sheet, PowerShell). Growth never uses
  * realloc: the old block is cleansed before it is freed, since the text may hold the secret. Out of
  * memory ends the program (xalloc); a size overflow is sticky: strbuf_finish() then returns NULL,

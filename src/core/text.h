@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Text from servers and files made safe for a terminal, a log or a monitoring line. */
 #ifndef O365_TEXT_H
 #define O365_TEXT_H

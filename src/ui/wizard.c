@@ -451,13 +451,25 @@ static void nothing_here(struct wizard *w, enum action a)
 		   action_key_name(a), _(i->label));
 }
 
+/* C0, DEL and C1 (UTF-8 C2 80..9F): on screen they move the cursor; in a saved value they break
+ * the profile. */
+static bool has_controls(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f ||
+		    ((unsigned char)s[i] == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+		     (unsigned char)s[i + 1] <= 0x9f))
+			return true;
+	return false;
+}
+
 static void paste_done(struct wizard *w)
 {
 	struct form *fm = form_of(w);
 	size_t n = w->paste_len;
 
-	/* A trailing newline comes with many copies; it is not part of the value. */
-	while (n && (w->paste[n - 1] == '\r' || w->paste[n - 1] == '\n'))
+	/* A trailing newline (or a table cell's tab) comes with many copies; it is not part of the value. */
+	while (n && (w->paste[n - 1] == '\r' || w->paste[n - 1] == '\n' || w->paste[n - 1] == '\t'))
 		n--;
 	if (w->paste_over)
 		status_set(&w->ui, true, "%s",
@@ -468,6 +480,9 @@ static void paste_done(struct wizard *w)
 		status_set(&w->ui, true, "%s", _("Pasting needs a text field: Tab moves to one."));
 	else if (n && memchr(w->paste, '\n', n))
 		status_set(&w->ui, true, "%s", _("The pasted text has several lines: nothing was added."));
+	else if (has_controls(w->paste, n))
+		status_set(&w->ui, true, "%s",
+			   _("The pasted text holds a tab or another control character: nothing was added."));
 	else
 		fields_insert(&w->ui, fm, w->paste, n);
 	codec_cleanse(w->paste, sizeof(w->paste));
@@ -702,6 +717,9 @@ enum o365_rc wizard_run(const struct options *o)
 	} else {
 		enter(w, STEP_START);
 	}
+	if (w->s.practice && !w->ui.status[0])
+		status_set(&w->ui, false, "%s",
+			   _("PRACTICE: a simulated tenant. F11 opens its portal, F12 its PowerShell."));
 	while (!w->s.quit) {
 		int key;
 		frame(&w->ui);

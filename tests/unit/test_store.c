@@ -500,6 +500,69 @@ static void list_profiles(void **s)
 	profile_free(&p);
 }
 
+/* A repeated key is named in the error, escaped: a file's bytes never reach the terminal raw. */
+static void duplicate_key_escaped(void **s)
+{
+	struct o365_err e;
+	struct profile *q = NULL;
+
+	assert_int_equal(profile_from_json("{\"schema\":1,\"\\u001b]52;c;SGk=\\u0007\":1,"
+					   "\"\\u001b]52;c;SGk=\\u0007\":2}",
+					   "f.json", &q, &e),
+			 O365_ECONFIG);
+	assert_non_null(strstr(e.msg, "more than once"));
+	assert_null(strchr(e.msg, 0x1b));
+	assert_null(strchr(e.msg, 0x07));
+	assert_null(q);
+}
+
+/* cJSON ends a string at an escaped NUL: the rest of the value would be dropped without a word. */
+static void nul_escape_refused(void **s)
+{
+	struct o365_err e;
+	struct profile *q = NULL;
+
+	assert_int_equal(
+		profile_from_json("{\"schema\":1,\n\"client_secret\":\"abc\\u0000def\"}", "f.json", &q, &e),
+		O365_ECONFIG);
+	assert_non_null(strstr(e.msg, "f.json:2:"));
+	assert_null(q);
+	assert_int_equal(profile_from_answers("{\"tenant\":\"contoso.example\\u0000.evil\"}", "a", &q, &e),
+			 O365_ECONFIG);
+	assert_null(q);
+	/* an escaped backslash before "u0000" is ordinary text */
+	assert_int_equal(profile_from_json("{\"schema\":1,\"app_name\":\"a\\\\u0000\"}", "f", &q, &e),
+			 O365_OK);
+	assert_string_equal(q->app_name, "a\\u0000");
+	profile_free(&q);
+}
+
+/* Text from a file is printed by every generator and drawn on screen: no control characters. */
+static void control_characters_refused(void **s)
+{
+	struct o365_err e;
+	struct profile *q = NULL;
+
+	assert_int_equal(profile_from_json("{\"schema\":1,\n\"app_name\":\"A\\u001b]52;c;SGk=\\u0007\"}",
+					   "f.json", &q, &e),
+			 O365_ECONFIG);
+	assert_non_null(strstr(e.msg, "f.json:2:"));
+	assert_non_null(strstr(e.msg, "app_name"));
+	assert_null(q);
+	assert_int_equal(
+		profile_from_answers("{\"mail_server\":{\"sender\":\"a\\u009b2J@b.example\"}}", "a", &q, &e),
+		O365_ECONFIG);
+	assert_null(q);
+	assert_int_equal(profile_from_answers("{\"mailboxes\":[\"a@b.example\\r\\nX\"]}", "a", &q, &e),
+			 O365_ECONFIG);
+	assert_null(q);
+	assert_int_equal(
+		profile_from_json("{\"schema\":1,\"app_name\":\"Zagreb \u010ca\u0161a \u201cx\u201d\"}", "f",
+				  &q, &e),
+		O365_OK);
+	profile_free(&q);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -516,6 +579,9 @@ int main(void)
 		cmocka_unit_test(clone_is_a_copy),
 		cmocka_unit_test(profile_paths),
 		cmocka_unit_test_setup_teardown(list_profiles, setup, teardown),
+		cmocka_unit_test(duplicate_key_escaped),
+		cmocka_unit_test(nul_escape_refused),
+		cmocka_unit_test(control_characters_refused),
 	};
 	return RUN(tests);
 }
