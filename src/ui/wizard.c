@@ -377,6 +377,20 @@ static void save_draft(struct wizard *w)
 	profile_free(&d);
 }
 
+/* A field on this screen holding typed text that is not valid, so not kept: quitting would drop
+ * it without a word. */
+static const struct field *unkept_field(struct wizard *w)
+{
+	struct form *fm = w->step < STEPS_HOME ? w->priv[w->step] : NULL;
+
+	for (int i = 0; fm && i < fm->n; i++) {
+		const struct field *f = &fm->f[i];
+		if (!f->hidden && field_is_text(f) && f->buf[0] && f->msg.res == V_ERR)
+			return f;
+	}
+	return NULL;
+}
+
 static void quit(struct wizard *w)
 {
 	const struct step_ops *op = steps_get(w->step);
@@ -390,6 +404,14 @@ static void quit(struct wizard *w)
 	if (op && op->leave && w->priv[w->step])
 		op->leave(&w->s, w->priv[w->step], false); /* keep what is valid on this screen */
 	if (!steps_changed(&w->s)) {
+		const struct field *f = unkept_field(w);
+		char q[400];
+		if (f) {
+			snprintf(q, sizeof(q), _("%s is not valid, so what you typed there is not kept. Quit anyway?"),
+				 _(f->label));
+			if (ui_ask(&w->ui, q, 'n') != 'y')
+				return;
+		}
 		w->ui.status[0] = '\0';
 		w->s.quit = true;
 		return;
