@@ -107,6 +107,14 @@ expect "hostile IMAP and SMTP replies: shown escaped" 6 'NO AUTHENTICATE failed\
 noesc "  ... no raw control character reaches the output"
 raw_controls "$TMP/escmail.transcript" && not_ok "  ... nor the transcript" "$(cat -v "$TMP/escmail.transcript")" ||
 	ok "  ... nor the transcript"
+# An address may hold '|' (RFC 5322): the check's name carries it, but never into the perfdata.
+answers "$TMP/pipe.answers" "$APP" "$TENANT" true '"mailboxes": ["authfail|x@example.test"]'
+run_stdin "$SECRET" "$BIN" --batch "$TMP/pipe.answers" "${EP[@]}" "${MAIL_EP[@]}" --config "$TMP/pipe.json" \
+	--secret-stdin --save-unverified --timeout 10
+run "$BIN" --check --config "$TMP/pipe.json" --nagios "${EP[@]}" "${MAIL_EP[@]}" --timeout 10
+expect "--nagios with '|' in a refused mailbox's address: CRITICAL" 2 "^O365-OAUTH CRITICAL - imap:authfail"
+[ "$(tr -cd '|' <"$TMP/out" | wc -c)" = 1 ] && ok "  ... one '|', before the performance data" ||
+	not_ok "  ... one '|', before the performance data" "$(cat -v "$TMP/out")"
 MAIL_EP=()
 
 # Secret input: never cut, never half-used, never echoed.

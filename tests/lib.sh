@@ -65,6 +65,7 @@ speak() {
 	if [ -n "$loc" ] && { [ -d "$TMP/loc/$loc.UTF-8" ] ||
 		localedef -i "$loc" -f UTF-8 "$TMP/loc/$loc.UTF-8" >/dev/null 2>&1; }; then
 		export LOCPATH=$TMP/loc
+		export LSAN_OPTIONS="suppressions=$top_srcdir/tests/lsan-locale.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 		# bash itself cannot load the locale (LOCPATH reaches only its children): no warning
 		{ export LANG=$loc.UTF-8 LC_ALL=$loc.UTF-8; } 2>/dev/null
 	else

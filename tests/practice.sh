@@ -79,6 +79,10 @@ pshell clean "Get-Mailbox -Identity '$(printf "''%.0s" $(seq 3000))'"
 	ok "shell: a word of 3000 doubled quotes is read without a crash" ||
 	not_ok "shell: a word of 3000 doubled quotes is read without a crash" "exit $RC" "$(tail -c 600 "$TMP/out")"
 
+# PowerShell's quotes: ‚ and ‛ quote like ', and a doubled quote of any kind inside '...' is one.
+pshell clean "Connect-ExchangeOnline -Organization ‚contoso.onmicrosoft.com‛" "Connect-ExchangeOnline -Organization 'O’’Brien'"
+expect "shell: ‚ ‛ are quotes; ’’ inside '...' is one ’" 3 "Connected to Exchange Online for contoso" "Tenant 'O’Brien' not found"
+
 portal clean
 [ ${#TENANT_ID} = 36 ] && [ ${#CLIENT_ID} = 36 ] && [ ${#APP_OID} = 36 ] && [ ${#SP_OID} = 36 ] &&
 	[ "$APP_OID" != "$SP_OID" ] && [ ${#VALUE} = 40 ] && ok "portal: tenant, client, both Object IDs and a new secret's Value" ||

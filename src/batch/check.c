@@ -98,13 +98,18 @@ int batch_nagios(FILE *out, const char *name, const struct options *o, const str
 	if (name)
 		snprintf(pre, sizeof(pre), "%s: ", name);
 	if (f) {
-		/* '|' starts the performance data: none may come from the text. */
-		char *t = xstrdup(f->text);
+		/* '|' starts the performance data: none may come from the text, nor from the check's
+		 * name (an address may hold one). */
+		char *t = xstrdup(f->text), *k = xstrdup(f->check);
 		for (char *c = t; *c; c++)
 			if (*c == '|')
 				*c = '/';
-		fprintf(out, "O365-OAUTH %s - %s%s: %s | %s\n", label, pre, f->check, t, perf);
+		for (char *c = k; *c; c++)
+			if (*c == '|')
+				*c = '/';
+		fprintf(out, "O365-OAUTH %s - %s%s: %s | %s\n", label, pre, k, t, perf);
 		free(t);
+		free(k);
 	} else if (days != INT_MIN)
 		fprintf(out, "O365-OAUTH %s - %s%s; secret expires in %d days (%s) | %s\n", label, pre,
 			report_count(r, RS_WARN) ? "checks passed with warnings" : "all checks passed", days,

@@ -237,6 +237,8 @@ enum o365_rc check_token(struct profile *p, const struct verify_opts *o, struct 
 		req.secret = o->secret_override ? o->secret_override : p->secret;
 	}
 	net_cfg_for(p, o, &cfg);
+	cfg.on_attempt = o->attempt; /* the tries of the token request reach the front-end */
+	cfg.attempt_ud = o->ud;
 	if (!token_usable(&st->token, time(NULL))) {
 		token_clear(&st->token);
 		struct timespec t0, t1;

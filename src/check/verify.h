@@ -23,6 +23,9 @@ struct verify_opts {
 	volatile int *cancel;
 	/* Live progress for a front-end; may be NULL. */
 	void (*progress)(void *ud, const char *line);
+	/* The token request is being repeated: attempt of max (a server was busy); may be NULL.
+	 * Same ud as progress. */
+	void (*attempt)(void *ud, int attempt, int max);
 	void *ud;
 	bool fields_only;	     /* stop after the local checks */
 	bool token_only;	     /* stop after the token and claims */

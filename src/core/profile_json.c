@@ -78,7 +78,8 @@ static void bad(struct reader *r, const char *key, const char *what)
 }
 
 /* C0, DEL and C1 (UTF-8 C2 80..9F): each generator prints values as they are, and a terminal
- * would obey them. */
+ * would obey them. Refused in answers files, which are shared; a saved profile that already holds
+ * one still loads, so an update never stops a working set-up. */
 static bool has_controls(const char *s)
 {
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
@@ -97,7 +98,7 @@ static void get_str(struct reader *r, const cJSON *obj, const char *key, char **
 		bad(r, key, _("must be a string"));
 		return;
 	}
-	if (has_controls(v->valuestring)) {
+	if (r->answers && has_controls(v->valuestring)) {
 		bad(r, key, _("must not hold control characters (line breaks, tabs, escapes)"));
 		return;
 	}
@@ -227,7 +228,7 @@ static void read_profile(struct reader *r, const cJSON *root, struct profile *p)
 				bad(r, "mailboxes", _("must hold only strings"));
 				break;
 			}
-			if (has_controls(it->valuestring)) {
+			if (r->answers && has_controls(it->valuestring)) {
 				bad(r, "mailboxes",
 				    _("must not hold control characters (line breaks, tabs, escapes)"));
 				break;

@@ -391,6 +391,8 @@ enum net_fault http_request(const struct net_cfg *cfg, const char *url, const ch
 			codec_cleanse(s.buf, s.len);
 			free(s.buf);
 		}
+		if (cfg->on_attempt)
+			cfg->on_attempt(cfg->attempt_ud, attempt + 1, max);
 		if (!backoff(cfg, wait))
 			return r->fault = NF_CANCELLED;
 	}

@@ -19,6 +19,10 @@ struct net_cfg {
 	long max_retry_wait_ms;	    /* cap on Retry-After, 0 = 30 s */
 	volatile const int *cancel; /* set non-zero to abort */
 	long long deadline_ms;	    /* net_now_ms() by which every attempt and wait ends, 0 = none */
+	/* Told before a request is repeated (attempt 2 of max, ...), for a live progress line; may be
+	 * NULL. Called from the requesting thread. */
+	void (*on_attempt)(void *ud, int attempt, int max);
+	void *attempt_ud;
 };
 
 /* The outcome of a token-endpoint or discovery request. */

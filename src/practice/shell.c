@@ -32,7 +32,8 @@ static void words_free(struct words *ws)
 static int quote_len(const char *p, char *kind)
 {
 	static const char *const dq[] = {"\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x9e", NULL};
-	static const char *const sq[] = {"\xe2\x80\x98", "\xe2\x80\x99", NULL};
+	static const char *const sq[] = {"\xe2\x80\x98", "\xe2\x80\x99", "\xe2\x80\x9a", "\xe2\x80\x9b",
+					 NULL};
 
 	if (*p == '"' || *p == '\'') {
 		*kind = *p;
@@ -94,11 +95,18 @@ static bool split(const char *line, struct words *ws, char *msg, size_t mn)
 						return false;
 					}
 					if (ql2 && k2 == kind) {
+						char k3;
+						int ql3;
 						p += ql2;
-						if (kind == '\'' && *p == '\'') { /* '' inside '...' */
-							if (k < sizeof(buf) - 4)
-								buf[k++] = '\'';
-							p++;
+						ql3 = quote_len(p, &k3);
+						if (kind == '\'' && ql3 && k3 == '\'') {
+							/* '' inside '...', of any of the quote characters:
+							 * the second one is kept, as PowerShell does */
+							if (k + (size_t)ql3 < sizeof(buf) - 4) {
+								memcpy(buf + k, p, (size_t)ql3);
+								k += (size_t)ql3;
+							}
+							p += ql3;
 							continue;
 						}
 						break;

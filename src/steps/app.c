@@ -11,8 +11,8 @@
 
 enum { F_TENANT, F_CLIENT, F_NAME };
 
-#define APPS_URL                                                                                             \
-	"https://entra.microsoft.com/#view/Microsoft_AAD_IAM/ActiveDirectoryMenuBlade/~/RegisteredApps"
+/* The App registrations list itself: without "https://" it fits one row of 80 columns. */
+#define APPS_URL "https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade"
 
 struct app {
 	struct form fm;
@@ -31,6 +31,18 @@ static enum vres check_tenant(const struct form *fm, struct field *f, struct vms
 static enum vres check_client(const struct form *fm, struct field *f, struct vmsg *m)
 {
 	return validate_client_id(f->buf, fm->f[F_TENANT].buf, m);
+}
+
+/* The field a step-1 failure names. A fix that names the client ID is about it even when it
+ * also names the tenant ("copy both IDs again" after AADSTS700016: the tenant was found, the
+ * app was not). */
+static int failed_field(const char *why)
+{
+	if (strstr(why, _("Application (client) ID")) || strcasestr(why, "client ID"))
+		return F_CLIENT;
+	if (strstr(why, _("Directory (tenant) ID")) || strcasestr(why, "tenant"))
+		return F_TENANT;
+	return F_CLIENT;
 }
 
 static void enter(struct session *s, void *priv)
@@ -58,7 +70,7 @@ static void enter(struct session *s, void *priv)
 			fields_validate(fm);
 	}
 	if (s->fixing)
-		steps_focus_failure(s, fm, strcasestr(s->fail_why, "tenant") ? F_TENANT : F_CLIENT);
+		steps_focus_failure(s, fm, failed_field(s->fail_why));
 }
 
 static void draw(struct session *s, void *priv, int y)
@@ -72,11 +84,8 @@ static void draw(struct session *s, void *priv, int y)
 			  "leave the redirect URI empty and Register. Copy both IDs from the app's Overview "
 			  "page."));
 	y = draw_fields(s->ui, &st->fm, y);
-	if (!st->pane.n) {
-		char line[300];
-		snprintf(line, sizeof(line), _("App registrations (F4 copies): %s"), APPS_URL);
-		y = draw_text(s->ui, y + 1, 2, s->ui->cols - 4, line, ui_attr(s->ui, ROLE_KEY));
-	}
+	if (!st->pane.n)
+		y = steps_link(s, y + 1, _("App registrations (F4 copies the address):"), APPS_URL);
 	if (st->pane.n)
 		pane_draw(s->ui, &st->pane, y + 1, ui_bottom(s->ui));
 }

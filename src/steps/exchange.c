@@ -62,7 +62,7 @@ static void enter(struct session *s, void *priv)
 	struct form *fm = &st->fm;
 
 	if (!fm->n) {
-		char boxes[512] = "";
+		char boxes[sizeof(fm->f[F_BOXES].buf)] = "";
 		fm->n = 4;
 		fm->f[F_USER] = (struct field){
 			.label = N_("Mail server username"), .kind = FK_TEXT, .check = check_email};
@@ -74,12 +74,25 @@ static void enter(struct session *s, void *priv)
 					      .kind = FK_CHECK,
 					      .checked = s->p->checklist[CL_SP_REGISTERED] &&
 							 s->p->checklist[CL_MAILBOX_PERMISSION]};
-		for (int i = 0; s->p->mailboxes && s->p->mailboxes[i]; i++)
-			snprintf(boxes + strlen(boxes), sizeof(boxes) - strlen(boxes), "%s%s", i ? ", " : "",
-				 s->p->mailboxes[i]);
+		bool fits = true;
+		int nboxes = 0;
+		for (int i = 0; s->p->mailboxes && s->p->mailboxes[i]; i++, nboxes++) {
+			size_t used = strlen(boxes);
+			if ((size_t)snprintf(boxes + used, sizeof(boxes) - used, "%s%s", i ? ", " : "",
+					     s->p->mailboxes[i]) >= sizeof(boxes) - used)
+				fits = false;
+		}
 		field_set(&fm->f[F_USER], s->p->username);
 		field_set(&fm->f[F_SENDER], s->p->sender ? s->p->sender : s->p->username);
-		field_set(&fm->f[F_BOXES], boxes[0] ? boxes : s->p->username);
+		/* A list longer than the field (made with --batch) is never cut: it is kept as saved. */
+		field_set(&fm->f[F_BOXES], !fits ? "" : boxes[0] ? boxes : s->p->username);
+		fm->f[F_BOXES].hidden = !fits;
+		if (!fits)
+			snprintf(fm->note, sizeof(fm->note),
+				 _("The profile's %d mailboxes are more than this screen can edit: they are "
+				   "kept "
+				   "as saved (change them with --batch)."),
+				 nboxes);
 		st->ran_before = fm->f[F_RAN].checked;
 		fm->focus = s->p->username ? F_RAN : F_USER;
 		if (s->p->username)
@@ -87,7 +100,10 @@ static void enter(struct session *s, void *priv)
 	}
 	if (s->fixing) {
 		st->show_refused = s->fail_what[0] != '\0';
-		steps_focus_failure(s, fm, F_BOXES);
+		if (fm->f[F_BOXES].hidden)
+			s->fixing = false;
+		else
+			steps_focus_failure(s, fm, F_BOXES);
 	}
 }
 

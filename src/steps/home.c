@@ -198,7 +198,8 @@ static int draw_outcome(struct session *s, int y, const char *label, time_t at, 
 	char when[40], line[900];
 	char *safe = text_clean(message ? message : "", 600); /* a state file anyone may have written */
 	struct tm tm;
-	const char *word = st == CHECK_OK ? _("OK") : st == CHECK_WARN ? _("WARN") : _("FAILED");
+	/* the words the reports use */
+	const char *word = rstatus_label(st == CHECK_OK ? RS_OK : st == CHECK_WARN ? RS_WARN : RS_FAIL);
 
 	gmtime_r(&at, &tm);
 	strftime(when, sizeof(when), "%Y-%m-%d %H:%M UTC", &tm);

@@ -57,7 +57,7 @@ static void draw(struct session *s, void *priv, int y)
 {
 	struct permissions *st = priv;
 	struct form *fm = &st->fm;
-	char url[600], line[800];
+	char url[600];
 
 	y = steps_intro(
 		s,
@@ -72,11 +72,10 @@ static void draw(struct session *s, void *priv, int y)
 			    "Then Grant admin consent for your organisation."));
 	y = menu_checklist(s->ui, &st->menu, fm, y);
 	link(s, fm, url, sizeof(url));
-	snprintf(line, sizeof(line),
-		 fm->focus == F_CONSENT ? _("Admin consent page (F4 copies): %s")
-					: _("The app's API permissions (F4 copies): %s"),
-		 url);
-	y = draw_text(s->ui, y + 1, 2, s->ui->cols - 4, line, ui_attr(s->ui, ROLE_KEY));
+	y = steps_link(s, y + 1,
+		       fm->focus == F_CONSENT ? _("Admin consent page (F4 copies the whole address):")
+					      : _("The app's API permissions (F4 copies the whole address):"),
+		       url);
 	draw_text(s->ui, y + 1, 2, s->ui->cols - 4,
 		  _("Up and Down choose, Space ticks. Step 4 checks all of this in the token itself."),
 		  ui_attr(s->ui, ROLE_DIM));

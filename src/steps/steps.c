@@ -236,6 +236,29 @@ void steps_copy(struct session *s, const char *what, const char *text, const cha
 		   fallback);
 }
 
+int steps_link(struct session *s, int y, const char *label, const char *url)
+{
+	int width = s->ui->cols - 4, len = (int)strlen(url);
+	attr_t a = ui_attr(s->ui, ROLE_KEY);
+
+	y = draw_text(s->ui, y, 2, width, label, A_NORMAL);
+	if (y >= ui_bottom(s->ui))
+		return y;
+	if (len > width && strncmp(url, "https://", 8) == 0 && len - 8 <= width) {
+		url += 8;
+		len -= 8;
+	}
+	attron(a);
+	if (len <= width) {
+		mvaddstr(y++, 2, url);
+	} else {
+		for (int i = 0; i < len && y < ui_bottom(s->ui); i += s->ui->cols)
+			mvaddnstr(y++, 0, url + i, s->ui->cols);
+	}
+	attroff(a);
+	return y;
+}
+
 static char *json_without_results(const struct profile *p)
 {
 	struct profile *c = profile_clone(p);

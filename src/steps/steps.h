@@ -121,5 +121,9 @@ void pshell_paste(struct session *s, void *priv, const char *text, size_t n);
 /* Sends text to the terminal's clipboard and says honestly what that means, with `fallback`: what
  * to do when the terminal ignores it. */
 void steps_copy(struct session *s, const char *what, const char *text, const char *fallback);
+/* A web address under its label, on a row of its own so the mouse can select it: whole at the
+ * margin when it fits, without "https://" when only that fits, else over full rows from the
+ * first column (F4 still copies it whole). Returns the next row. */
+int steps_link(struct session *s, int y, const char *label, const char *url);
 
 #endif

@@ -24,6 +24,17 @@ static void on_progress(void *ud, const char *line)
 
 	pthread_mutex_lock(&j->lock);
 	snprintf(j->progress, sizeof(j->progress), "%s", line[0] == '!' && line[1] == ' ' ? line + 2 : line);
+	j->try_n = j->try_max = 0; /* a new stage starts with its first try */
+	pthread_mutex_unlock(&j->lock);
+}
+
+static void on_attempt(void *ud, int attempt, int max)
+{
+	struct job *j = ud;
+
+	pthread_mutex_lock(&j->lock);
+	j->try_n = attempt;
+	j->try_max = max;
 	pthread_mutex_unlock(&j->lock);
 }
 
@@ -51,12 +62,14 @@ bool job_start(struct job *j, struct profile *work, const struct verify_opts *op
 	j->work = work;
 	j->opts = *opts;
 	j->opts.progress = on_progress;
+	j->opts.attempt = on_attempt;
 	j->opts.ud = j;
 	j->opts.cancel = &j->cancel;
 	j->kind = kind;
 	j->cancel = 0;
 	j->done = false;
 	j->started_ms = now_ms();
+	j->try_n = j->try_max = 0;
 	snprintf(j->progress, sizeof(j->progress), "%s", _("Starting the check ..."));
 	if (pthread_create(&j->thread, NULL, run, j) != 0)
 		return false;
@@ -85,7 +98,10 @@ void job_progress(struct job *j, char *out, size_t n)
 	long s = (now_ms() - j->started_ms) / 1000;
 
 	pthread_mutex_lock(&j->lock);
-	if (s >= 2)
+	if (j->try_n > 1)
+		snprintf(out, n, _("%s (try %d of %d, %ld s; Esc cancels)"), j->progress, j->try_n, j->try_max,
+			 s);
+	else if (s >= 2)
 		snprintf(out, n, _("%s (%ld s; Esc cancels)"), j->progress, s);
 	else
 		snprintf(out, n, "%s", j->progress);

@@ -213,6 +213,7 @@ struct job {
 	volatile int cancel;
 	pthread_mutex_t lock;
 	char progress[512];
+	int try_n, try_max; /* a repeated request: try_n of try_max (0 when not repeated) */
 	long started_ms;
 	struct profile *work; /* a clone the thread owns while running */
 	struct verify_opts opts;
@@ -228,7 +229,8 @@ bool job_start(struct job *j, struct profile *work, const struct verify_opts *op
 bool job_poll(struct job *j);
 void job_cancel(struct job *j);
 void job_wait(struct job *j);
-/* The progress line with the time so far, e.g. "Requesting a token (try 2 of 3, 41 s)". */
+/* The progress line with the time so far, e.g. "Requesting a token ... (try 2 of 3, 41 s; Esc
+ * cancels)". */
 void job_progress(struct job *j, char *out, size_t n);
 void job_free(struct job *j);
 

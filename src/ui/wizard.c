@@ -219,6 +219,19 @@ static unsigned long long live_actions(struct wizard *w)
 	return m;
 }
 
+/* Screen columns the key line takes with the actions in m. */
+static int hint_width(const struct action_info *t, int n, unsigned long long m)
+{
+	int width = 0;
+
+	for (int i = 0; i < n; i++) {
+		const char *h = t[i].hint ? _(t[i].hint) : NULL;
+		if (h && (m & ACT_BIT(t[i].action)))
+			width += (width ? 2 : 0) + text_width(h, strlen(h));
+	}
+	return width;
+}
+
 static void build_hint(struct wizard *w)
 {
 	unsigned long long m;
@@ -235,12 +248,24 @@ static void build_hint(struct wizard *w)
 		return;
 	}
 	m = live_actions(w);
+	/* When the keys do not all fit, F10 goes first (F1 lists it), then those the screen explains
+	 * itself (Tab, PgDn with its "more below" marker, Space), then practice's F11 and F12, then
+	 * the step's own from the right; Enter, Esc and F1 (which lists them all) always stay. */
+	for (int pass = 0; pass < 4 && hint_width(t, n, m) > w->ui.cols - 2; pass++)
+		for (int i = n - 1; i >= 0 && hint_width(t, n, m) > w->ui.cols - 2; i--) {
+			enum action a = t[i].action;
+			bool minor = a == ACT_FIELD_NEXT || a == ACT_PAGE_DOWN || a == ACT_TOGGLE;
+			bool kept = a == ACT_NEXT || a == ACT_BACK || a == ACT_HELP;
+			bool practice = a == ACT_PORTAL || a == ACT_PSHELL;
+			if (pass == 0 ? a == ACT_QUIT : pass == 1 ? minor : pass == 2 ? practice : !kept)
+				m &= ~ACT_BIT(a);
+		}
 	w->hint[0] = '\0';
 	for (int i = 0; i < n; i++) {
 		const char *h = t[i].hint ? _(t[i].hint) : NULL;
 		if (!h || !(m & ACT_BIT(t[i].action)))
 			continue;
-		if (o + strlen(h) + 2 >= (size_t)w->ui.cols - 2)
+		if (o + strlen(h) + 2 >= sizeof(w->hint))
 			break;
 		o += (size_t)snprintf(w->hint + o, sizeof(w->hint) - o, "%s%s", o ? "  " : "", h);
 	}
@@ -352,6 +377,20 @@ static void save_draft(struct wizard *w)
 	profile_free(&d);
 }
 
+/* A field on this screen holding typed text that is not valid, so not kept: quitting would drop
+ * it without a word. */
+static const struct field *unkept_field(struct wizard *w)
+{
+	struct form *fm = w->step < STEPS_HOME ? w->priv[w->step] : NULL;
+
+	for (int i = 0; fm && i < fm->n; i++) {
+		const struct field *f = &fm->f[i];
+		if (!f->hidden && field_is_text(f) && f->buf[0] && f->msg.res == V_ERR)
+			return f;
+	}
+	return NULL;
+}
+
 static void quit(struct wizard *w)
 {
 	const struct step_ops *op = steps_get(w->step);
@@ -365,6 +404,14 @@ static void quit(struct wizard *w)
 	if (op && op->leave && w->priv[w->step])
 		op->leave(&w->s, w->priv[w->step], false); /* keep what is valid on this screen */
 	if (!steps_changed(&w->s)) {
+		const struct field *f = unkept_field(w);
+		char q[400];
+		if (f) {
+			snprintf(q, sizeof(q), _("%s is not valid, so what you typed there is not kept. Quit anyway?"),
+				 _(f->label));
+			if (ui_ask(&w->ui, q, 'n') != 'y')
+				return;
+		}
 		w->ui.status[0] = '\0';
 		w->s.quit = true;
 		return;

@@ -86,18 +86,20 @@ static void numbers_range_checked(void **s)
 	assert_int_equal(v, 587);
 }
 
+/* The sanitizer's shadow memory cannot live under an address-space limit, and cmocka reports a
+ * skipped case as "not ok": under ASan the case is left out of the run instead. */
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+
+#ifndef UNDER_ASAN
 /* Out of memory while adding lines: the program ends loudly (status 71), a line is never lost. */
 static void report_add_never_drops_a_line(void **s)
 {
-	/* Under AddressSanitizer the shadow memory cannot live under an address-space limit: the
-	 * sanitizer build runs this as a plain pass, the normal build runs it for real. */
-#if defined(__SANITIZE_ADDRESS__)
-	return;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-	return;
-#endif
-#endif
 	pid_t pid = fork();
 	int status = 0;
 
@@ -125,6 +127,7 @@ static void report_add_never_drops_a_line(void **s)
 	assert_true(WIFEXITED(status));
 	assert_int_equal(WEXITSTATUS(status), 71);
 }
+#endif
 
 /* A private key is never written into a file planted beforehand, nor through a symbolic link. */
 static void key_generation_writes_fresh_files(void **s)
@@ -193,7 +196,9 @@ int main(void)
 		cmocka_unit_test(clean_cuts_on_character_boundaries),
 		cmocka_unit_test(strbuf_grows_without_limit),
 		cmocka_unit_test(numbers_range_checked),
+#ifndef UNDER_ASAN
 		cmocka_unit_test(report_add_never_drops_a_line),
+#endif
 		cmocka_unit_test(key_generation_writes_fresh_files),
 		cmocka_unit_test(mail_lines_stay_in_their_buffer),
 	};

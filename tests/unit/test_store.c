@@ -537,16 +537,17 @@ static void nul_escape_refused(void **s)
 	profile_free(&q);
 }
 
-/* Text from a file is printed by every generator and drawn on screen: no control characters. */
+/* Text from a shared answers file is printed by every generator and drawn on screen: no control
+ * characters. A saved profile that holds one still loads. */
 static void control_characters_refused(void **s)
 {
 	struct o365_err e;
 	struct profile *q = NULL;
 
-	assert_int_equal(profile_from_json("{\"schema\":1,\n\"app_name\":\"A\\u001b]52;c;SGk=\\u0007\"}",
-					   "f.json", &q, &e),
-			 O365_ECONFIG);
-	assert_non_null(strstr(e.msg, "f.json:2:"));
+	assert_int_equal(
+		profile_from_answers("{\n\"app_name\":\"A\\u001b]52;c;SGk=\\u0007\"}", "a.answers", &q, &e),
+		O365_ECONFIG);
+	assert_non_null(strstr(e.msg, "a.answers:2:"));
 	assert_non_null(strstr(e.msg, "app_name"));
 	assert_null(q);
 	assert_int_equal(
@@ -557,9 +558,12 @@ static void control_characters_refused(void **s)
 			 O365_ECONFIG);
 	assert_null(q);
 	assert_int_equal(
-		profile_from_json("{\"schema\":1,\"app_name\":\"Zagreb \u010ca\u0161a \u201cx\u201d\"}", "f",
-				  &q, &e),
+		profile_from_answers("{\"app_name\":\"Zagreb \u010ca\u0161a \u201cx\u201d\"}", "a", &q, &e),
 		O365_OK);
+	profile_free(&q);
+	assert_int_equal(profile_from_json("{\"schema\":1,\"app_name\":\"Ext\\tKit\"}", "f", &q, &e),
+			 O365_OK);
+	assert_string_equal(q->app_name, "Ext\tKit");
 	profile_free(&q);
 }
 
