@@ -49,10 +49,10 @@ test)
 	# shellcheck disable=SC2086
 	need_pkgs $BUILD_PKGS $TEST_PKGS
 	status=0
-	build build --enable-werror && (cd build && make check) || status=1
+	build build --enable-werror && (cd build && make -j"$(nproc)" check) || status=1
 	(cd build && make lint) || status=1
-	build build-asan --enable-werror --enable-sanitizers CC=clang && (cd build-asan && make check) || status=1
-	(cd build && make distcheck DISTCHECK_CONFIGURE_FLAGS=--enable-werror) || status=1
+	build build-asan --enable-werror --enable-sanitizers CC=clang && (cd build-asan && make -j"$(nproc)" check) || status=1
+	(cd build && make -j"$(nproc)" distcheck DISTCHECK_CONFIGURE_FLAGS=--enable-werror) || status=1
 	exit $status
 	;;
 *)
