@@ -104,7 +104,8 @@ char *powershell_script(const struct profile *p, time_t now)
 	if (p->username) {
 		char *qu = q(p->username);
 		strbuf_addf(&b, "# ");
-		strbuf_addf(&b, _("%d. SMTP AUTH must be on for the sending mailbox, OAuth included."), ++section);
+		strbuf_addf(&b, _("%d. SMTP AUTH must be on for the sending mailbox, OAuth included."),
+			    ++section);
 		strbuf_addf(&b, "\n");
 		strbuf_addf(&b, "Set-CASMailbox -Identity %s -SmtpClientAuthenticationDisabled $false\n", qu);
 		if (p->mod_delivery)

@@ -206,7 +206,9 @@ static int draw_outcome(struct session *s, int y, const char *label, time_t at, 
 	snprintf(line, sizeof(line), "%s: %s, %s: %s", label, when, word, safe ? safe : "");
 	free(safe);
 	return draw_text_to(s->ui, y, 2, s->ui->cols - 4, y + 2, line,
-			    ui_attr(s->ui, st == CHECK_OK ? ROLE_OK : st == CHECK_WARN ? ROLE_WARN : ROLE_FAIL));
+			    ui_attr(s->ui, st == CHECK_OK     ? ROLE_OK
+					   : st == CHECK_WARN ? ROLE_WARN
+							      : ROLE_FAIL));
 }
 
 /* The last check (a scheduled --check, kept apart from the profile) and the verification the

@@ -233,8 +233,7 @@ static void enter(struct session *s, void *priv)
 		fm->f[F_KEY] = (struct field){
 			.label = N_("Private key (PEM)"), .kind = FK_TEXT, .check = check_file};
 		/* An encrypted key is opened with this, never by a prompt from OpenSSL. */
-		fm->f[F_PASS] = (struct field){
-			.label = N_("Key passphrase"), .kind = FK_SECRET, .max = 200};
+		fm->f[F_PASS] = (struct field){.label = N_("Key passphrase"), .kind = FK_SECRET, .max = 200};
 		if (s->mode != WMODE_ROTATE) {
 			field_set(&fm->f[F_SECRET], s->p->secret);
 			field_set(&fm->f[F_EXPIRY], s->p->secret_expiry);

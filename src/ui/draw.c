@@ -171,7 +171,8 @@ void draw_footer(struct ui *ui)
 	clrtoeol();
 	attron(ui_attr(ui, ROLE_DIM));
 	/* in screen columns, not bytes: the key line is measured so (a longer one stops at the edge) */
-	mvaddnstr(ui->rows - 1, 1, ui->hint ? ui->hint : "", i18n_pad(ui->hint ? ui->hint : "", ui->cols - 2));
+	mvaddnstr(ui->rows - 1, 1, ui->hint ? ui->hint : "",
+		  i18n_pad(ui->hint ? ui->hint : "", ui->cols - 2));
 	attroff(ui_attr(ui, ROLE_DIM));
 	if (ui->cursor_y >= 0) {
 		move(ui->cursor_y, ui->cursor_x);

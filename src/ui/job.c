@@ -99,8 +99,8 @@ void job_progress(struct job *j, char *out, size_t n)
 
 	pthread_mutex_lock(&j->lock);
 	if (j->try_n > 1)
-		snprintf(out, n, _("%s (try %d of %d, %ld s; Esc cancels)"), j->progress, j->try_n, j->try_max,
-			 s);
+		snprintf(out, n, _("%s (try %d of %d, %ld s; Esc cancels)"), j->progress, j->try_n,
+			 j->try_max, s);
 	else if (s >= 2)
 		snprintf(out, n, _("%s (%ld s; Esc cancels)"), j->progress, s);
 	else

@@ -407,7 +407,8 @@ static void quit(struct wizard *w)
 		const struct field *f = unkept_field(w);
 		char q[400];
 		if (f) {
-			snprintf(q, sizeof(q), _("%s is not valid, so what you typed there is not kept. Quit anyway?"),
+			snprintf(q, sizeof(q),
+				 _("%s is not valid, so what you typed there is not kept. Quit anyway?"),
 				 _(f->label));
 			if (ui_ask(&w->ui, q, 'n') != 'y')
 				return;
