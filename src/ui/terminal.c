@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "core/i18n.h"
@@ -106,4 +107,17 @@ bool term_start(struct ui *ui, bool no_color)
 	paste_mode(true);
 	getmaxyx(stdscr, ui->rows, ui->cols);
 	return true;
+}
+
+bool term_size_changed(const struct ui *ui)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 && ioctl(STDIN_FILENO, TIOCGWINSZ, &ws) != 0)
+		return false;
+	if (ws.ws_row == 0 || ws.ws_col == 0)
+		return false;
+	if (ws.ws_row != LINES || ws.ws_col != COLS)
+		resizeterm(ws.ws_row, ws.ws_col);
+	return LINES != ui->rows || COLS != ui->cols;
 }

@@ -104,6 +104,9 @@ int ui_key(struct ui *ui, int poll_ms);
 bool term_start(struct ui *ui, bool no_color);
 void term_stop(void);
 void term_install_signals(void);
+/* True when the window's real size differs from the screen's, which is then resized: a SIGWINCH
+ * lost between two quick resizes must not leave a stale layout until the next key. */
+bool term_size_changed(const struct ui *ui);
 
 /* ---- script.c: tests drive the screens with a key script and dump them ---- */
 bool script_open(const char *path);

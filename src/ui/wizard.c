@@ -706,11 +706,17 @@ static bool others_exist(void)
 
 static int next_key(struct wizard *w)
 {
+	int key;
+
 	if (w->s.job.running && w->ui.script) {
 		job_wait(&w->s.job);
 		return KEY_WAKE;
 	}
-	return ui_key(&w->ui, w->s.job.running ? 100 : -1);
+	/* Idle, the window is measured again each second (see term_size_changed). */
+	key = ui_key(&w->ui, w->s.job.running ? 100 : 1000);
+	if (key == KEY_WAKE && !w->ui.script && term_size_changed(&w->ui))
+		return KEY_RESIZE;
+	return key;
 }
 
 enum o365_rc wizard_run(const struct options *o)
