@@ -24,13 +24,21 @@ static const char *const kinds[] = {N_("Client secret"), N_("Certificate")};
 enum { F_KIND, F_SECRET, F_EXPIRY, F_CERT, F_KEY, F_PASS };
 
 struct secret {
-	struct form fm;
+	struct form fm; /* first: the form's checks reach the rest through it */
+	bool kept;	/* the saved secret is longer than the field and stays as it is */
 };
 
 static enum vres check_secret(const struct form *fm, struct field *f, struct vmsg *m)
 {
 	struct session *s = fm->ctx;
-	enum vres r = validate_secret(f->buf, s->p->client_id, s->p->tenant, NULL, m);
+	enum vres r;
+
+	if (((const struct secret *)fm)->kept && !f->buf[0]) {
+		m->res = V_OK;
+		m->text[0] = '\0';
+		return V_OK;
+	}
+	r = validate_secret(f->buf, s->p->client_id, s->p->tenant, NULL, m);
 
 	if (r != V_ERR && s->mode == WMODE_ROTATE && s->p->secret) {
 		char *t = validate_trim(f->buf);
@@ -211,7 +219,8 @@ static bool expiry_iso(const char *in, char *out, size_t n)
 
 static void enter(struct session *s, void *priv)
 {
-	struct form *fm = &((struct secret *)priv)->fm;
+	struct secret *st = priv;
+	struct form *fm = &st->fm;
 
 	if (!fm->n) {
 		fm->n = 6;
@@ -234,8 +243,17 @@ static void enter(struct session *s, void *priv)
 			.label = N_("Private key (PEM)"), .kind = FK_TEXT, .check = check_file};
 		/* An encrypted key is opened with this, never by a prompt from OpenSSL. */
 		fm->f[F_PASS] = (struct field){.label = N_("Key passphrase"), .kind = FK_SECRET, .max = 200};
+		/* A secret longer than the field (made with --batch) is never cut: it is kept as saved
+		 * unless a new Value is typed. */
+		st->kept =
+			s->mode != WMODE_ROTATE && s->p->secret && strlen(s->p->secret) > fm->f[F_SECRET].max;
+		if (st->kept)
+			snprintf(fm->note, sizeof(fm->note),
+				 _("The profile's secret (%zu characters) is longer than this field: it is "
+				   "kept as saved unless you paste a new Value."),
+				 strlen(s->p->secret));
 		if (s->mode != WMODE_ROTATE) {
-			field_set(&fm->f[F_SECRET], s->p->secret);
+			field_set(&fm->f[F_SECRET], st->kept ? "" : s->p->secret);
 			field_set(&fm->f[F_EXPIRY], s->p->secret_expiry);
 		} else {
 			fm->f[F_KIND].choice = 0;
@@ -244,7 +262,7 @@ static void enter(struct session *s, void *priv)
 		field_set(&fm->f[F_KEY], s->p->key_path);
 		fm->focus = F_SECRET;
 		show_kind(fm);
-		if (fm->f[F_SECRET].buf[0])
+		if (fm->f[F_SECRET].buf[0] || st->kept)
 			fields_validate(fm);
 	}
 	if (s->fixing) {
@@ -320,7 +338,8 @@ static unsigned long long keys(struct session *s, void *priv)
 
 static bool leave(struct session *s, void *priv, bool forward)
 {
-	struct form *fm = priv;
+	struct secret *st = priv;
+	struct form *fm = &st->fm;
 	char *clean = NULL, iso[16] = "";
 	struct vmsg m;
 
@@ -334,6 +353,14 @@ static bool leave(struct session *s, void *priv, bool forward)
 		steps_commit_str(s, &s->p->key_path, fm->f[F_KEY].buf);
 		codec_cleanse(s->key_passphrase, sizeof(s->key_passphrase));
 		snprintf(s->key_passphrase, sizeof(s->key_passphrase), "%.255s", fm->f[F_PASS].buf);
+		return true;
+	}
+	if (st->kept && !fm->f[F_SECRET].buf[0]) {
+		if (s->p->auth != AUTH_SECRET)
+			s->token_ran = s->mail_ran = false;
+		s->p->auth = AUTH_SECRET;
+		if (expiry_iso(fm->f[F_EXPIRY].buf, iso, sizeof(iso)))
+			steps_commit_str(s, &s->p->secret_expiry, iso);
 		return true;
 	}
 	if (validate_secret(fm->f[F_SECRET].buf, s->p->client_id, s->p->tenant, &clean, &m) == V_ERR)
