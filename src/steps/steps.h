@@ -77,7 +77,8 @@ struct step_ops {
 	bool (*leave)(struct session *s, void *priv, bool forward);
 	/* A check this step started has finished. */
 	void (*job_done)(struct session *s, void *priv);
-	/* The actions that do something here now (ACT_BIT mask), for the key line. */
+	/* The actions that do something here now (ACT_BIT mask, KEYS_ENTER_QUITS when Enter ends the
+	 * wizard), for the key line. */
 	unsigned long long (*keys)(struct session *s, void *priv);
 	/* Cleanses what it holds (secrets) before the driver frees it. */
 	void (*cleanse)(void *priv);

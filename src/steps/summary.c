@@ -252,7 +252,8 @@ static bool handle(struct session *s, void *priv, enum action a, int key)
 static unsigned long long keys(struct session *s, void *priv)
 {
 	(void)priv;
-	return ACT_BIT(ACT_WRITE) | (secret_now(s) ? ACT_BIT(ACT_REVEAL) | ACT_BIT(ACT_COPY) : 0);
+	return ACT_BIT(ACT_WRITE) | (secret_now(s) ? ACT_BIT(ACT_REVEAL) | ACT_BIT(ACT_COPY) : 0) |
+	       (s->saved ? KEYS_ENTER_QUITS : 0);
 }
 
 static bool leave(struct session *s, void *priv, bool forward)

@@ -71,6 +71,9 @@ enum action {
 };
 
 #define ACT_BIT(a) (1ULL << (a))
+/* Beside the action bits a step's keys op returns: Enter ends the wizard here, so the key line
+ * says so instead of "Enter next". */
+#define KEYS_ENTER_QUITS (1ULL << ACT_COUNT)
 
 struct action_info {
 	enum action action;

@@ -219,13 +219,21 @@ static unsigned long long live_actions(struct wizard *w)
 	return m;
 }
 
+/* An action's words on the key line, NULL when it has none there. */
+static const char *hint_text(const struct action_info *t, unsigned long long m)
+{
+	if (t->action == ACT_NEXT && (m & KEYS_ENTER_QUITS))
+		return _("Enter quit");
+	return t->hint ? _(t->hint) : NULL;
+}
+
 /* Screen columns the key line takes with the actions in m. */
 static int hint_width(const struct action_info *t, int n, unsigned long long m)
 {
 	int width = 0;
 
 	for (int i = 0; i < n; i++) {
-		const char *h = t[i].hint ? _(t[i].hint) : NULL;
+		const char *h = hint_text(&t[i], m);
 		if (h && (m & ACT_BIT(t[i].action)))
 			width += (width ? 2 : 0) + text_width(h, strlen(h));
 	}
@@ -262,7 +270,7 @@ static void build_hint(struct wizard *w)
 		}
 	w->hint[0] = '\0';
 	for (int i = 0; i < n; i++) {
-		const char *h = t[i].hint ? _(t[i].hint) : NULL;
+		const char *h = hint_text(&t[i], m);
 		if (!h || !(m & ACT_BIT(t[i].action)))
 			continue;
 		if (o + strlen(h) + 2 >= sizeof(w->hint))
