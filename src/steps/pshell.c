@@ -29,6 +29,7 @@ static void enter(struct session *s, void *priv)
 		st->fm.n = 1;
 		st->fm.f[0] = (struct field){.label = N_("PS>"), .kind = FK_TEXT, .optional = true};
 	}
+	st->out.pages_only = true; /* Up and Down recall commands here */
 	if (!st->out.n) {
 		pane_add(
 			&st->out, ROLE_DIM, 0,

@@ -18,7 +18,7 @@ void pane_clear(struct pane *p)
 	for (int i = 0; i < p->n; i++)
 		free(p->l[i].text);
 	free(p->l);
-	*p = (struct pane){.nowrap = p->nowrap};
+	*p = (struct pane){.nowrap = p->nowrap, .pages_only = p->pages_only};
 }
 
 void pane_add(struct pane *p, int role, int indent, const char *text)
@@ -216,9 +216,14 @@ int pane_draw(struct ui *ui, struct pane *p, int y, int maxy)
 	if (total > height) {
 		int below = total - p->top - height;
 		if (below > 0)
-			snprintf(mark, sizeof(mark), _("-- %d more rows below: PgDn or Down --"), below);
+			snprintf(mark, sizeof(mark),
+				 p->pages_only ? _("-- %d more rows below: PgDn --")
+					       : _("-- %d more rows below: PgDn or Down --"),
+				 below);
 		else
-			snprintf(mark, sizeof(mark), "%s", _("-- end; PgUp or Up goes back --"));
+			snprintf(mark, sizeof(mark), "%s",
+				 p->pages_only ? _("-- end; PgUp goes back --")
+					       : _("-- end; PgUp or Up goes back --"));
 		attron(ui_attr(ui, ROLE_KEY));
 		mvaddnstr(y + height, 2, mark, ui->cols - 4);
 		attroff(ui_attr(ui, ROLE_KEY));

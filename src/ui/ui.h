@@ -199,6 +199,7 @@ struct pane {
 	int width;   /* the width lines were wrapped at */
 	bool nowrap; /* long lines are cut at the edge and scroll sideways: code */
 	int left;
+	bool pages_only; /* Up and Down belong to a field there: the marker names only PgUp/PgDn */
 };
 void pane_clear(struct pane *p);
 void pane_add(struct pane *p, int role, int indent, const char *text);
