@@ -369,19 +369,28 @@ static enum net_fault status_fault(long status)
 	return status == 429 ? NF_HTTP_429 : status >= 500 ? NF_HTTP_5XX : NF_NONE;
 }
 
+/* A reply as http_request would have kept it, from bytes given by a caller (tests, fuzzing). */
+static void reply_from_bytes(long status, const char *ctype, const char *body, size_t len,
+			     struct http_resp *h, struct net_result *r)
+{
+	memset(r, 0, sizeof(*r));
+	h->status = status;
+	h->len = len;
+	h->body = xmalloc(len + 1);
+	memcpy(h->body, body, len);
+	h->body[len] = '\0';
+	snprintf(h->content_type, sizeof(h->content_type), "%s", ctype ? ctype : "");
+	r->http_status = status;
+}
+
 enum o365_rc net_token_parse(long status, const char *ctype, const char *body, size_t len, struct token *out,
 			     struct net_result *r)
 {
-	struct http_resp h = {.status = status, .len = len};
+	struct http_resp h = {0};
 	enum o365_rc rc;
 
-	memset(r, 0, sizeof(*r));
 	memset(out, 0, sizeof(*out));
-	h.body = xmalloc(len + 1);
-	memcpy(h.body, body, len);
-	h.body[len] = '\0';
-	snprintf(h.content_type, sizeof(h.content_type), "%s", ctype ? ctype : "");
-	r->http_status = status;
+	reply_from_bytes(status, ctype, body, len, &h, r);
 	rc = token_from_reply(status_fault(status), &h, out, r);
 	http_resp_free(&h);
 	return rc;
@@ -465,16 +474,11 @@ static enum o365_rc discovery_from_reply(enum net_fault f, struct http_resp *h, 
 enum o365_rc net_discovery_parse(long status, const char *ctype, const char *body, size_t len,
 				 struct discovery *out, struct net_result *r)
 {
-	struct http_resp h = {.status = status, .len = len};
+	struct http_resp h = {0};
 	enum o365_rc rc;
 
-	memset(r, 0, sizeof(*r));
 	memset(out, 0, sizeof(*out));
-	h.body = xmalloc(len + 1);
-	memcpy(h.body, body, len);
-	h.body[len] = '\0';
-	snprintf(h.content_type, sizeof(h.content_type), "%s", ctype ? ctype : "");
-	r->http_status = status;
+	reply_from_bytes(status, ctype, body, len, &h, r);
 	rc = discovery_from_reply(status_fault(status), &h, out, r);
 	http_resp_free(&h);
 	return rc;
