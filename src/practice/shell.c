@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "core/i18n.h"
+#include "core/validate.h"
 #include "shell.h"
 
 #define MAX_WORDS 32
@@ -246,18 +247,6 @@ static int boolean(const char *cmd, const char *param, const char *v, bool allow
 	return -2;
 }
 
-static bool guid(const char *s)
-{
-	static const char shape[] = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
-
-	if (!s || strlen(s) != sizeof(shape) - 1)
-		return false;
-	for (size_t i = 0; shape[i]; i++)
-		if (shape[i] == '-' ? s[i] != '-' : !strchr("0123456789abcdefABCDEF", s[i]))
-			return false;
-	return true;
-}
-
 static void not_found(FILE *out, const char *what)
 {
 	fprintf(out,
@@ -306,13 +295,14 @@ static bool exo(struct practice *t, struct words *ws, FILE *out)
 			ps[1] = (struct param){"ObjectId", false, val(ps, "ServiceId"), true};
 		if (!need(cmd, ps, req, out))
 			return false;
-		if (!guid(val(ps, "AppId")) || !guid(val(ps, "ObjectId"))) {
-			const char *bad = guid(val(ps, "AppId")) ? val(ps, "ObjectId") : val(ps, "AppId");
+		if (!validate_is_guid(val(ps, "AppId")) || !validate_is_guid(val(ps, "ObjectId"))) {
+			const char *bad =
+				validate_is_guid(val(ps, "AppId")) ? val(ps, "ObjectId") : val(ps, "AppId");
 			fprintf(out,
 				"%s: Cannot bind parameter '%s'. '%s' is not a valid GUID: copy the value "
 				"from the "
 				"Enterprise application's Overview page.\n",
-				cmd, guid(val(ps, "AppId")) ? "ObjectId" : "AppId", bad);
+				cmd, validate_is_guid(val(ps, "AppId")) ? "ObjectId" : "AppId", bad);
 			return false;
 		}
 		for (int i = 0; i < t->nsps; i++)
